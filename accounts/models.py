@@ -1,0 +1,98 @@
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .nik import InvalidNik, parse_nik
+
+
+def validate_nik(value: str) -> None:
+    try:
+        parse_nik(value)
+    except InvalidNik as exc:
+        raise ValidationError(str(exc), code="invalid_nik") from exc
+
+
+class Role(models.TextChoices):
+    CITIZEN = "citizen", _("Warga")
+    OFFICER = "officer", _("Petugas loket")
+    SUPERVISOR = "supervisor", _("Supervisor instansi")
+    MPP_ADMIN = "mpp_admin", _("Admin MPP")
+
+
+AGENCY_ROLES = (Role.OFFICER, Role.SUPERVISOR)
+
+
+class MppUserManager(UserManager):
+    def get_by_natural_key(self, username):
+        # Staff and citizens log in with their e-mail address, whatever its case.
+        return self.get(**{f"{self.model.USERNAME_FIELD}__iexact": username})
+
+
+class User(AbstractUser):
+    """A person who logs in: a citizen, an agency's officer or supervisor, or an MPP admin."""
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(_("email"), unique=True)
+    full_name = models.CharField(_("nama lengkap"), max_length=150)
+    phone = models.CharField(_("nomor telepon"), max_length=20, blank=True)
+    nik = models.CharField(
+        _("NIK"), max_length=16, unique=True, null=True, blank=True, validators=[validate_nik]
+    )
+    role = models.CharField(_("peran"), max_length=20, choices=Role.choices, default=Role.CITIZEN)
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name=_("instansi"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="staff",
+    )
+    email_verified_at = models.DateTimeField(_("email diverifikasi"), null=True, blank=True)
+    preferred_language = models.CharField(
+        _("bahasa"),
+        max_length=5,
+        choices=[("id", "Bahasa Indonesia"), ("en", "English")],
+        default="id",
+    )
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    objects = MppUserManager()
+
+    class Meta:
+        verbose_name = _("pengguna")
+        verbose_name_plural = _("pengguna")
+        constraints = [
+            models.CheckConstraint(
+                name="agency_staff_have_agency",
+                condition=~models.Q(role__in=["officer", "supervisor"]) | models.Q(agency__isnull=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def get_full_name(self) -> str:
+        return self.full_name
+
+    def get_short_name(self) -> str:
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    @property
+    def is_citizen(self) -> bool:
+        return self.role == Role.CITIZEN
+
+    @property
+    def is_agency_staff(self) -> bool:
+        return self.role in AGENCY_ROLES
+
+    @property
+    def is_mpp_admin(self) -> bool:
+        return self.role == Role.MPP_ADMIN or self.is_superuser

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AgenciesConfig(AppConfig):
+    name = "agencies"
+    verbose_name = _("Instansi dan MPP")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

@@ -1,0 +1,2 @@
+app_name = "agencies"
+urlpatterns: list = []

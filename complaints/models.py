@@ -1,0 +1,1 @@
+"""Complaints and the satisfaction survey: models arrive with their issue."""

@@ -1,0 +1,1 @@
+"""Permit applications: models arrive with the applications issue."""

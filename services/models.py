@@ -1,0 +1,236 @@
+from django.conf import settings
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Category(models.Model):
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    name = models.CharField(_("nama"), max_length=120)
+    name_en = models.CharField(_("nama (Inggris)"), max_length=120)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("kategori")
+        verbose_name_plural = _("kategori")
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Service(models.Model):
+    """A service type (jenis layanan) given by one agency. Its published content lives in standards."""
+
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name=_("instansi"),
+        on_delete=models.PROTECT,
+        related_name="services",
+    )
+    code = models.CharField(
+        _("kode"),
+        max_length=20,
+        unique=True,
+        validators=[
+            RegexValidator(r"^[A-Z0-9][A-Z0-9-]*$", _("Kode hanya huruf besar, angka dan tanda hubung."))
+        ],
+        help_text=_("Kode tetap, dipakai di nomor permohonan dan API."),
+    )
+    name = models.CharField(_("nama"), max_length=200)
+    name_en = models.CharField(_("nama (Inggris)"), max_length=200)
+    category = models.ForeignKey(
+        Category, verbose_name=_("kategori"), on_delete=models.PROTECT, related_name="services"
+    )
+    description = models.TextField(_("deskripsi"), blank=True)
+    keywords = models.CharField(_("kata kunci pencarian"), max_length=255, blank=True)
+    is_permit = models.BooleanField(_("perizinan"), default=False)
+    completed_at_mpp = models.BooleanField(
+        _("selesai di MPP"),
+        default=True,
+        help_text=_(
+            "Kosongkan bila di MPP hanya konsultasi/penerimaan berkas dan produk diselesaikan di kantor instansi."
+        ),
+    )
+    is_active = models.BooleanField(_("aktif"), default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("layanan")
+        verbose_name_plural = _("layanan")
+        ordering = ["name"]
+        indexes = [models.Index(fields=["is_active", "name"])]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+
+class StepRole(models.TextChoices):
+    FRONT_OFFICE = "front_office", _("Petugas front office")
+    OFFICER = "officer", _("Petugas teknis")
+    TECHNICAL_TEAM = "technical_team", _("Tim teknis / tim ahli")
+    SUPERVISOR = "supervisor", _("Supervisor / kepala bidang")
+    HEAD = "head", _("Kepala instansi")
+
+
+class ServiceStandard(models.Model):
+    """One version of a service's standard (PermenPANRB 15/2014: 14 components).
+
+    Draft until published with a decree; a published version is scheduled until its effective date,
+    then in force; the one it replaces becomes superseded and stays readable. A database constraint
+    keeps exactly one version in force per service.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draf")
+        SCHEDULED = "scheduled", _("Terjadwal")
+        IN_FORCE = "in_force", _("Berlaku")
+        SUPERSEDED = "superseded", _("Tidak berlaku lagi")
+
+    class FeeKind(models.TextChoices):
+        FREE = "free", _("Gratis")
+        FIXED = "fixed", _("Tarif tetap")
+        LEVY = "levy", _("Retribusi dihitung per permohonan")
+
+    class LevyFormula(models.TextChoices):
+        NONE = "", _("Tidak ada")
+        PBG = "pbg", _("Retribusi PBG (luas x indeks x harga satuan)")
+        REKLAME = "reklame", _("Pajak/retribusi reklame")
+        OTHER = "other", _("Lainnya (ditetapkan petugas)")
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="standards")
+    version = models.PositiveIntegerField(_("versi"))
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    decree_number = models.CharField(_("nomor keputusan"), max_length=200, blank=True)
+    decree_date = models.DateField(_("tanggal keputusan"), null=True, blank=True)
+    effective_from = models.DateField(_("berlaku mulai"), null=True, blank=True)
+    published_at = models.DateTimeField(_("diterbitkan pada"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # The six components that face the citizen.
+    procedure = models.TextField(_("sistem, mekanisme dan prosedur"), blank=True)
+    time_limit_days = models.PositiveSmallIntegerField(
+        _("jangka waktu penyelesaian (hari kerja)"), validators=[MinValueValidator(1)]
+    )
+    fee_kind = models.CharField(
+        _("biaya/tarif"), max_length=10, choices=FeeKind.choices, default=FeeKind.FREE
+    )
+    levy_formula = models.CharField(
+        _("rumus retribusi"), max_length=20, choices=LevyFormula.choices, blank=True, default=""
+    )
+    levy_description = models.TextField(_("keterangan retribusi"), blank=True)
+    product = models.TextField(_("produk pelayanan"))
+    complaint_handling = models.TextField(_("penanganan pengaduan, saran dan masukan"))
+    # The eight internal components.
+    legal_basis = models.TextField(_("dasar hukum"))
+    facilities = models.TextField(_("sarana, prasarana dan fasilitas"), blank=True)
+    competence = models.TextField(_("kompetensi pelaksana"), blank=True)
+    internal_supervision = models.TextField(_("pengawasan internal"), blank=True)
+    staffing = models.TextField(_("jumlah pelaksana"), blank=True)
+    service_guarantee = models.TextField(_("jaminan pelayanan"), blank=True)
+    security_guarantee = models.TextField(_("jaminan keamanan dan keselamatan pelayanan"), blank=True)
+    performance_evaluation = models.TextField(_("evaluasi kinerja pelaksana"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("standar pelayanan")
+        verbose_name_plural = _("standar pelayanan")
+        ordering = ["service", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["service", "version"], name="standard_version_unique"),
+            models.UniqueConstraint(
+                fields=["service"],
+                condition=models.Q(status="in_force"),
+                name="one_standard_in_force",
+            ),
+            models.CheckConstraint(
+                name="published_standard_has_decree",
+                condition=models.Q(status="draft")
+                | (
+                    ~models.Q(decree_number="")
+                    & models.Q(decree_date__isnull=False)
+                    & models.Q(effective_from__isnull=False)
+                ),
+            ),
+            models.CheckConstraint(
+                name="levy_has_formula",
+                condition=~models.Q(fee_kind="levy") | ~models.Q(levy_formula=""),
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "effective_from"])]
+
+    def __str__(self) -> str:
+        return f"{self.service.code} v{self.version} ({self.get_status_display()})"
+
+    @property
+    def is_published(self) -> bool:
+        return self.status != self.Status.DRAFT
+
+
+class Requirement(models.Model):
+    """Persyaratan: one document or item the applicant must provide."""
+
+    class FileKind(models.TextChoices):
+        PDF = "pdf", "PDF"
+        JPEG = "jpeg", "JPEG"
+        PNG = "png", "PNG"
+
+    standard = models.ForeignKey(ServiceStandard, on_delete=models.CASCADE, related_name="requirements")
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    name = models.CharField(_("nama"), max_length=255)
+    description = models.TextField(_("keterangan"), blank=True)
+    mandatory = models.BooleanField(_("wajib"), default=True)
+    accepted_kinds = models.JSONField(_("jenis berkas diterima"), default=list, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("persyaratan")
+        verbose_name_plural = _("persyaratan")
+        ordering = ["standard", "order", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SopStep(models.Model):
+    """One ordered step of the SOP, with the role responsible and its duration in working days."""
+
+    standard = models.ForeignKey(ServiceStandard, on_delete=models.CASCADE, related_name="steps")
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    name = models.CharField(_("nama langkah"), max_length=255)
+    responsible_role = models.CharField(_("penanggung jawab"), max_length=20, choices=StepRole.choices)
+    duration_days = models.PositiveSmallIntegerField(_("durasi (hari kerja)"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("langkah SOP")
+        verbose_name_plural = _("langkah SOP")
+        ordering = ["standard", "order", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.order}. {self.name}"
+
+
+class FeeItem(models.Model):
+    """An official tariff line of a fixed-fee service (e.g. passport 5 years: Rp350.000)."""
+
+    standard = models.ForeignKey(ServiceStandard, on_delete=models.CASCADE, related_name="fee_items")
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    label = models.CharField(_("uraian"), max_length=200)
+    amount = models.DecimalField(
+        _("jumlah (Rp)"), max_digits=14, decimal_places=0, validators=[MinValueValidator(0)]
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("rincian tarif")
+        verbose_name_plural = _("rincian tarif")
+        ordering = ["standard", "order", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.label}: Rp{self.amount:,.0f}"

@@ -1,0 +1,19 @@
+"""Shared fixtures. Test data comes from tests/factories.py (one trait per status)."""
+
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """The calendar and the MPP profile are cached; every test starts from a clean cache."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def api_client():
+    from rest_framework.test import APIClient
+
+    return APIClient()
