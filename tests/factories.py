@@ -15,6 +15,7 @@ class MppProfileFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = MppProfile
         django_get_or_create = ["id"]
+        skip_postgeneration_save = True
 
     id = 1
     name = "Mal Pelayanan Publik Kota Probolinggo"
@@ -82,6 +83,7 @@ class ServiceFactory(factory.django.DjangoModelFactory):
 class ServiceStandardFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ServiceStandard
+        skip_postgeneration_save = True
 
     service = factory.SubFactory(ServiceFactory)
     version = factory.Sequence(lambda n: n + 1)
