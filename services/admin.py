@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Category, FeeItem, Requirement, Service, ServiceStandard, SopStep
+from .models import Category, FeeItem, FormField, Requirement, Service, ServiceStandard, SopStep
 
 
 class RequirementInline(admin.TabularInline):
@@ -16,6 +16,11 @@ class SopStepInline(admin.TabularInline):
 
 class FeeItemInline(admin.TabularInline):
     model = FeeItem
+    extra = 0
+
+
+class FormFieldInline(admin.TabularInline):
+    model = FormField
     extra = 0
 
 
@@ -56,4 +61,4 @@ class ServiceStandardAdmin(SimpleHistoryAdmin):
     search_fields = ["service__code", "service__name", "decree_number"]
     list_select_related = ["service"]
     readonly_fields = ["published_at", "published_by"]
-    inlines = [RequirementInline, SopStepInline, FeeItemInline]
+    inlines = [RequirementInline, SopStepInline, FeeItemInline, FormFieldInline]

@@ -234,3 +234,41 @@ class FeeItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label}: Rp{self.amount:,.0f}"
+
+
+class FormField(models.Model):
+    """A service-specific field of the application form, versioned with its standard."""
+
+    class FieldType(models.TextChoices):
+        TEXT = "text", _("Teks")
+        NUMBER = "number", _("Angka")
+        DATE = "date", _("Tanggal")
+        CHOICE = "choice", _("Pilihan")
+        AREA_M2 = "area_m2", _("Luas (m²)")
+
+    standard = models.ForeignKey(ServiceStandard, on_delete=models.CASCADE, related_name="form_fields")
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    key = models.SlugField(
+        _("kunci"), max_length=50, help_text=_("Nama teknis yang tetap, mis. luas_bangunan.")
+    )
+    label = models.CharField(_("label"), max_length=200)
+    help_text = models.CharField(_("petunjuk"), max_length=300, blank=True)
+    field_type = models.CharField(_("jenis"), max_length=10, choices=FieldType.choices)
+    required = models.BooleanField(_("wajib"), default=True)
+    choices = models.JSONField(_("pilihan"), default=list, blank=True, help_text=_("Untuk jenis pilihan."))
+    min_value = models.DecimalField(
+        _("nilai minimum"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    max_value = models.DecimalField(
+        _("nilai maksimum"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("isian formulir")
+        verbose_name_plural = _("isian formulir")
+        ordering = ["standard", "order", "id"]
+        constraints = [models.UniqueConstraint(fields=["standard", "key"], name="form_field_key_unique")]
+
+    def __str__(self) -> str:
+        return self.label
