@@ -12,3 +12,13 @@ class AccountsConfig(AppConfig):
         from .roles import sync_role_groups
 
         post_migrate.connect(sync_role_groups, sender=self)
+
+        from django.contrib.auth import user_logged_in
+        from django.contrib.auth.models import update_last_login
+
+        from .signals import record_last_login
+
+        # Django saves the whole user on login, which would write an audit row per login;
+        # last_login is not audited, so it is stored without a history row.
+        user_logged_in.disconnect(update_last_login, dispatch_uid="update_last_login")
+        user_logged_in.connect(record_last_login, dispatch_uid="mpp_record_last_login")

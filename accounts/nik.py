@@ -8,6 +8,8 @@ with 40 added to the day for women, 13-16 a serial number that is never 0000.
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext as _
+
 # Province codes in use (Kemendagri), including the Papua provinces created in 2022.
 PROVINCE_CODES = frozenset(
     {
@@ -40,12 +42,12 @@ def parse_nik(value: str, *, today: date | None = None) -> NikInfo:
     """Return the parts of a NIK, or raise InvalidNik with a message for the citizen."""
     nik = (value or "").strip()
     if len(nik) != 16 or not nik.isdigit():
-        raise InvalidNik("NIK harus terdiri dari 16 angka.")
+        raise InvalidNik(_("NIK harus terdiri dari 16 angka."))
     province, regency, district = int(nik[0:2]), int(nik[2:4]), int(nik[4:6])
     if province not in PROVINCE_CODES:
-        raise InvalidNik("Kode provinsi pada NIK (2 angka pertama) tidak dikenal.")
+        raise InvalidNik(_("Kode provinsi pada NIK (2 angka pertama) tidak dikenal."))
     if regency == 0 or district == 0:
-        raise InvalidNik("Kode kabupaten/kota dan kecamatan pada NIK tidak boleh 00.")
+        raise InvalidNik(_("Kode kabupaten/kota dan kecamatan pada NIK tidak boleh 00."))
     day, month, year2 = int(nik[6:8]), int(nik[8:10]), int(nik[10:12])
     is_female = day > 40
     if is_female:
@@ -55,12 +57,12 @@ def parse_nik(value: str, *, today: date | None = None) -> NikInfo:
     try:
         birth_date = date(century + year2, month, day)
     except ValueError:
-        raise InvalidNik("Tanggal lahir pada NIK (angka ke-7 sampai ke-12) tidak valid.") from None
+        raise InvalidNik(_("Tanggal lahir pada NIK (angka ke-7 sampai ke-12) tidak valid.")) from None
     if birth_date > today:
-        raise InvalidNik("Tanggal lahir pada NIK berada di masa depan.")
+        raise InvalidNik(_("Tanggal lahir pada NIK berada di masa depan."))
     serial = int(nik[12:16])
     if serial == 0:
-        raise InvalidNik("Nomor urut pada NIK (4 angka terakhir) tidak boleh 0000.")
+        raise InvalidNik(_("Nomor urut pada NIK (4 angka terakhir) tidak boleh 0000."))
     return NikInfo(province, regency, district, birth_date, is_female, serial)
 
 

@@ -1,10 +1,25 @@
 """Writes to accounts: registration, staff creation, role changes. Each one atomic and audited."""
 
-from django.db import transaction
-from django.utils import timezone
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+
+from mpp.errors import ConflictError, DomainError
 
 from .models import AGENCY_ROLES, Role, User
+from .nik import InvalidNik, parse_nik
+from .phone import InvalidPhone, normalize_mobile
 from .roles import group_for_role
+from .selectors import user_email_taken, user_nik_taken
 
 
 @transaction.atomic
@@ -43,3 +58,181 @@ def staff_create(
     user._change_reason = "akun petugas dibuat"
     user.save()
     return user_set_role(user=user, role=role, agency=agency, actor=actor)
+
+
+# --- Citizens: self-registration, e-mail verification, profile -------------------------------------
+
+VERIFICATION_RESEND_SECONDS = 60
+
+
+class EmailAlreadyRegistered(ConflictError):
+    field = "email"
+
+    def __init__(self):
+        super().__init__(_("Email ini sudah terdaftar."), code="email_taken")
+
+
+class NikAlreadyRegistered(ConflictError):
+    field = "nik"
+
+    def __init__(self):
+        super().__init__(_("NIK ini sudah terdaftar."), code="nik_taken")
+
+
+class InvalidRegistration(DomainError):
+    """A value the registration cannot accept; `field` names the input it belongs to."""
+
+    def __init__(self, message: str, *, field: str):
+        super().__init__(message, code="invalid_registration")
+        self.field = field
+
+
+class VerificationResendTooSoon(DomainError):
+    status_code = 429
+
+    def __init__(self):
+        super().__init__(
+            _("Tautan verifikasi baru saja dikirim. Coba lagi dalam %(seconds)d detik.")
+            % {"seconds": VERIFICATION_RESEND_SECONDS},
+            code="resend_too_soon",
+        )
+
+
+class EmailAlreadyVerified(DomainError):
+    def __init__(self):
+        super().__init__(_("Email Anda sudah terverifikasi."), code="already_verified")
+
+
+@transaction.atomic
+def citizen_register(
+    *,
+    email: str,
+    full_name: str,
+    phone: str,
+    nik: str,
+    password: str,
+    preferred_language: str = "id",
+    site_url: str | None = None,
+) -> User:
+    """Create a citizen's account (no manual approval) and, after commit, e-mail the
+    verification link when `site_url` (scheme and host, e.g. "https://mpp.example.go.id") is given.
+
+    The role is always citizen: staff accounts come only from `staff_create`.
+    """
+    email = (email or "").strip().lower()
+    nik = (nik or "").strip()
+    try:
+        parse_nik(nik)
+    except InvalidNik as exc:
+        raise InvalidRegistration(str(exc), field="nik") from exc
+    try:
+        phone = normalize_mobile(phone)
+    except InvalidPhone as exc:
+        raise InvalidRegistration(str(exc), field="phone") from exc
+    if user_email_taken(email):
+        raise EmailAlreadyRegistered()
+    if user_nik_taken(nik):
+        raise NikAlreadyRegistered()
+
+    user = User(
+        email=email,
+        full_name=full_name.strip(),
+        phone=phone,
+        nik=nik,
+        role=Role.CITIZEN,
+        preferred_language=preferred_language,
+    )
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise InvalidRegistration(" ".join(exc.messages), field="password") from exc
+    user.set_password(password)
+    user._history_user = user  # the citizen registers themself
+    user._change_reason = "pendaftaran mandiri oleh warga"
+    try:
+        # A concurrent registration with the same address or NIK loses at the unique index.
+        with transaction.atomic():
+            user.save()
+    except IntegrityError:
+        if user_email_taken(email):
+            raise EmailAlreadyRegistered() from None
+        raise NikAlreadyRegistered() from None
+    user.groups.set([group_for_role(Role.CITIZEN)])
+
+    if site_url:
+        cache.set(_resend_key(user), True, VERIFICATION_RESEND_SECONDS)
+        transaction.on_commit(lambda: email_verification_send(user=user, site_url=site_url))
+    return user
+
+
+def _resend_key(user: User) -> str:
+    return f"accounts:verification-sent:{user.pk}"
+
+
+def email_verification_send(*, user: User, site_url: str) -> None:
+    """E-mail the signed verification link, in the user's language, naming the MPP."""
+    from agencies.selectors import mpp_profile
+
+    from .tokens import email_verification_token
+
+    profile = mpp_profile()
+    path = reverse(
+        "accounts:verify_email",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": email_verification_token.make_token(user),
+        },
+    )
+    context = {
+        "user": user,
+        "mpp_name": profile.name if profile else "Mal Pelayanan Publik",
+        "verify_url": site_url.rstrip("/") + path,
+        "valid_days": max(settings.PASSWORD_RESET_TIMEOUT // 86400, 1),
+    }
+    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
+        subject = render_to_string("accounts/email/verify_email_subject.txt", context)
+        body = render_to_string("accounts/email/verify_email.txt", context)
+    send_mail(" ".join(subject.split()), body, None, [user.email])
+
+
+def email_verification_resend(*, user: User, site_url: str) -> None:
+    """Send a fresh verification link, at most once per VERIFICATION_RESEND_SECONDS per user."""
+    if user.email_verified_at is not None:
+        raise EmailAlreadyVerified()
+    # cache.add is atomic in every backend: two quick clicks send one e-mail.
+    if not cache.add(_resend_key(user), True, VERIFICATION_RESEND_SECONDS):
+        raise VerificationResendTooSoon()
+    email_verification_send(user=user, site_url=site_url)
+
+
+@transaction.atomic
+def user_verify_email(*, user: User) -> User:
+    """Record that the user proved they receive mail at their address (idempotent)."""
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if user.email_verified_at is not None:
+        return user
+    user.email_verified_at = timezone.now()
+    user._history_user = user
+    user._change_reason = "email diverifikasi lewat tautan"
+    user.save(update_fields=["email_verified_at"])
+    return user
+
+
+@transaction.atomic
+def user_update_profile(
+    *, user: User, full_name: str, phone: str, preferred_language: str, actor: User | None = None
+) -> User:
+    """Change the details a user may edit themselves: name, phone and preferred language."""
+    if phone:
+        try:
+            phone = normalize_mobile(phone)
+        except InvalidPhone as exc:
+            raise InvalidRegistration(str(exc), field="phone") from exc
+    user = User.objects.select_for_update().get(pk=user.pk)
+    user.full_name = full_name.strip()
+    user.phone = phone
+    user.preferred_language = preferred_language
+    user._history_user = actor or user
+    user._change_reason = "profil diubah"
+    user.save(update_fields=["full_name", "phone", "preferred_language"])
+    return user

@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from django.core.cache import cache
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from .models import Agency, Announcement, CalendarOverride, Maklumat, MppProfile, OfficeHours
@@ -31,11 +31,16 @@ def current_maklumat(*, agency: Agency | None = None) -> Maklumat | None:
 
 
 def agency_list() -> QuerySet[Agency]:
-    """Active agencies with how many active services each gives (one query)."""
+    """Active agencies, local ones first, with how many active services each gives (one query)."""
+    kind_order = Case(
+        When(kind=Agency.Kind.LOCAL, then=Value(0)),
+        When(kind=Agency.Kind.VERTICAL, then=Value(1)),
+        default=Value(2),
+    )
     return (
         Agency.objects.filter(is_active=True)
-        .annotate(service_count=Count("services", filter=Q(services__is_active=True)))
-        .order_by("kind", "name")
+        .annotate(service_count=Count("services", filter=Q(services__is_active=True)), kind_order=kind_order)
+        .order_by("kind_order", "name")
     )
 
 
@@ -92,3 +97,8 @@ def clear_calendar_cache() -> None:
         cache.incr(f"{CALENDAR_CACHE_KEY}:stamp")
     except ValueError:
         cache.set(f"{CALENDAR_CACHE_KEY}:stamp", 2, None)
+
+
+def office_hours() -> QuerySet[OfficeHours]:
+    """The MPP's opening hours, Monday first; a weekday without a row is closed."""
+    return OfficeHours.objects.filter(profile_id=1).order_by("weekday")

@@ -1,0 +1,200 @@
+"""Public, read-only REST API of the service catalogue: /api/v1/services/ and /api/v1/categories/.
+
+Thin: the query parameters are checked here (HTTP 400 naming the parameter), the reads are the
+selectors' (`catalogue_list` searches, `service_detail` loads the standard in force).
+"""
+
+from django.db.models import Count, Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, viewsets
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+
+from agencies.selectors import agency_list
+
+from .models import Service
+from .selectors import catalogue_list, category_list, service_detail, service_standard_versions
+from .serializers import (
+    CategorySerializer,
+    NotFoundSerializer,
+    ServiceDetailSerializer,
+    ServiceListErrorSerializer,
+    ServiceListItemSerializer,
+    ServiceListQuerySerializer,
+)
+
+
+class CataloguePagination(PageNumberPagination):
+    """Page numbers with a client page size of 1-100; a bad value is a 400, not silently replaced."""
+
+    page_size = 20
+    max_page_size = 100
+    page_size_query_param = "page_size"
+    page_query_description = _("Nomor halaman, mulai dari 1.")
+    page_size_query_description = _("Jumlah item per halaman: 1 sampai 100 (bawaan 20).")
+
+    def get_page_size(self, request) -> int:
+        raw = request.query_params.get(self.page_size_query_param, "").strip()
+        if not raw:
+            return self.page_size
+        try:
+            size = int(raw)
+        except ValueError:
+            size = 0
+        if not 1 <= size <= self.max_page_size:
+            raise ValidationError(
+                {
+                    self.page_size_query_param: [
+                        gettext("Ukuran halaman harus bilangan bulat dari 1 sampai %(max)s.")
+                        % {"max": self.max_page_size}
+                    ]
+                }
+            )
+        return size
+
+    def paginate_queryset(self, queryset, request, view=None):
+        page_size = self.get_page_size(request)
+        raw = request.query_params.get(self.page_query_param, "").strip() or "1"
+        try:
+            number = int(raw)
+        except ValueError:
+            number = 0
+        if number < 1:
+            raise ValidationError(
+                {self.page_query_param: [gettext("Nomor halaman harus bilangan bulat mulai dari 1.")]}
+            )
+        paginator = self.django_paginator_class(queryset, page_size)
+        if number > paginator.num_pages:
+            raise NotFound(
+                gettext("Halaman %(page)s tidak ada; halaman terakhir adalah %(last)s.")
+                % {"page": number, "last": paginator.num_pages}
+            )
+        self.page = paginator.page(number)
+        self.request = request
+        self.display_page_controls = paginator.num_pages > 1 and self.template is not None
+        return list(self.page)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_query_param:
+                parameter["schema"]["minimum"] = 1
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"].update(minimum=1, maximum=self.max_page_size, default=self.page_size)
+        return parameters
+
+
+class PublicReadOnlyMixin:
+    """Anyone may read, nobody writes: no authentication, so no session or CSRF is involved."""
+
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+
+
+def _agency_exists(slug: str) -> bool:
+    return agency_list().filter(slug=slug).exists()
+
+
+def _category_exists(slug: str) -> bool:
+    return category_list().filter(slug=slug).exists()
+
+
+NOT_FOUND_RESPONSE = OpenApiResponse(NotFoundSerializer, description=_("Tidak ditemukan."))
+
+
+@extend_schema(tags=[_("Layanan")])
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Daftar layanan"),
+        description=_(
+            "Layanan aktif dengan instansi, kategori, jangka waktu dan biaya menurut standar pelayanan "
+            "yang berlaku. Dapat disaring menurut instansi, kategori, jenis (perizinan) dan kata kunci."
+        ),
+        parameters=[ServiceListQuerySerializer],
+        responses={
+            200: ServiceListItemSerializer(many=True),
+            400: OpenApiResponse(ServiceListErrorSerializer, description=_("Parameter tidak sah.")),
+            404: OpenApiResponse(NotFoundSerializer, description=_("Halaman melewati halaman terakhir.")),
+        },
+    ),
+    retrieve=extend_schema(
+        summary=_("Detail layanan"),
+        description=_(
+            "Satu layanan dengan standar pelayanan yang berlaku (14 komponen, persyaratan, langkah SOP, "
+            "rincian tarif; null bila belum ada yang berlaku) dan riwayat versi yang diterbitkan."
+        ),
+        parameters=[
+            OpenApiParameter(
+                "code",
+                OpenApiTypes.STR,
+                OpenApiParameter.PATH,
+                description=_("Kode layanan, mis. `SKCK` (huruf besar/kecil sama saja)."),
+            )
+        ],
+        responses={200: ServiceDetailSerializer, 404: NOT_FOUND_RESPONSE},
+    ),
+)
+class ServiceViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
+    pagination_class = CataloguePagination
+    serializer_class = ServiceListItemSerializer
+    lookup_field = "code"
+    # Any text reaches the view, so an unknown code gets the API's JSON 404, not an HTML page.
+    lookup_value_regex = "[^/]+"
+
+    def get_queryset(self):
+        return catalogue_list()
+
+    def get_serializer_class(self):
+        return ServiceDetailSerializer if self.action == "retrieve" else ServiceListItemSerializer
+
+    def list(self, request, *args, **kwargs):
+        query = ServiceListQuerySerializer(
+            data=request.query_params.dict(),
+            agency_exists=_agency_exists,
+            category_exists=_category_exists,
+        )
+        query.is_valid(raise_exception=True)
+        filters, is_permit = query.to_filters()
+        services = catalogue_list(filters=filters)
+        if is_permit is False:
+            services = services.filter(is_permit=False)
+        page = self.paginate_queryset(services)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def retrieve(self, request, *args, **kwargs):
+        code = kwargs[self.lookup_field]
+        try:
+            # Codes are stored in capitals; "skck" finds SKCK.
+            service = service_detail(code=code.upper())
+        except Service.DoesNotExist:
+            raise NotFound(
+                gettext("Layanan dengan kode '%(code)s' tidak ditemukan.") % {"code": code}
+            ) from None
+        service.published_versions = list(service_standard_versions(service=service))
+        return Response(self.get_serializer(service).data)
+
+
+@extend_schema(tags=[_("Layanan")])
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Daftar kategori layanan"),
+        description=_("Semua kategori dengan jumlah layanan aktif di masing-masing kategori."),
+        responses={200: CategorySerializer(many=True)},
+    )
+)
+class CategoryViewSet(PublicReadOnlyMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+    serializer_class = CategorySerializer
+    pagination_class = None  # a handful of rows
+
+    def get_queryset(self):
+        return category_list().annotate(
+            service_count=Count(
+                "services",
+                filter=Q(services__is_active=True, services__agency__is_active=True),
+            )
+        )
