@@ -1,2 +1,9 @@
+from django.urls import path
+
+from . import views
+
 app_name = "agencies"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.agency_list_view, name="list"),
+    path("<slug:slug>/", views.agency_detail_view, name="detail"),
+]

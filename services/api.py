@@ -4,7 +4,6 @@ Thin: the query parameters are checked here (HTTP 400 naming the parameter), the
 selectors' (`catalogue_list` searches, `service_detail` loads the standard in force).
 """
 
-from django.db.models import Count, Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -192,9 +191,4 @@ class CategoryViewSet(PublicReadOnlyMixin, mixins.ListModelMixin, viewsets.Gener
     pagination_class = None  # a handful of rows
 
     def get_queryset(self):
-        return category_list().annotate(
-            service_count=Count(
-                "services",
-                filter=Q(services__is_active=True, services__agency__is_active=True),
-            )
-        )
+        return category_list(with_counts=True)

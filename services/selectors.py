@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from .models import Category, FeeItem, Requirement, Service, ServiceStandard, SopStep
 
@@ -113,5 +113,14 @@ def service_standard_versions(*, service: Service) -> QuerySet[ServiceStandard]:
     return service.standards.exclude(status=ServiceStandard.Status.DRAFT).order_by("-version")
 
 
-def category_list() -> QuerySet[Category]:
-    return Category.objects.order_by("order", "name")
+def category_list(*, with_counts: bool = False) -> QuerySet[Category]:
+    """Categories in their display order; with_counts adds service_count (active services of
+    active agencies), in the same single query."""
+    categories = Category.objects.order_by("order", "name")
+    if with_counts:
+        categories = categories.annotate(
+            service_count=Count(
+                "services", filter=Q(services__is_active=True, services__agency__is_active=True)
+            )
+        )
+    return categories

@@ -1,2 +1,11 @@
+from django.urls import path
+
+from . import views
+
 app_name = "services"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("layanan/", views.catalogue, name="catalogue"),
+    path("layanan/<str:code>/", views.detail, name="detail"),
+    path("layanan/<str:code>/versi/<int:version>/", views.standard_version, name="standard_version"),
+]

@@ -42,6 +42,12 @@ def wita(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> dat
     return datetime(year, month, day, hour, minute, tzinfo=WITA)
 
 
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Overrides tests/conftest.py's cache reset: this module is pure Python and runs without Django."""
+    yield
+
+
 CUTI_BERSAMA_2026 = {
     date(2026, 2, 16),
     date(2026, 3, 18),
@@ -291,9 +297,7 @@ def test_shift_for_pause(deadline, paused_from, paused_until, minutes, expected)
         # Mon 13 - Sun 19 Apr: 4 x 360 + Fri 180 = 1620.
         pytest.param(wib(2026, 4, 13), wib(2026, 4, 20), 1620, id="whole-week"),
         # 30 seconds round down to 0 whole minutes.
-        pytest.param(
-            datetime(2026, 4, 13, 13, 59, 30, tzinfo=WIB), wib(2026, 4, 13, 14), 0, id="seconds"
-        ),
+        pytest.param(datetime(2026, 4, 13, 13, 59, 30, tzinfo=WIB), wib(2026, 4, 13, 14), 0, id="seconds"),
         # Wed 23 Dec 08:00 to Mon 28 Dec 08:00: Wed 360, Thu cuti bersama, Fri Natal, weekend.
         pytest.param(wib(2026, 12, 23, 8), wib(2026, 12, 28, 8), 360, id="christmas"),
     ],
@@ -391,9 +395,7 @@ def test_removed_cuti_bersama_becomes_a_working_day():
 
 
 def test_added_local_closure_is_skipped():
-    calendar = WorkCalendar.build(
-        "Asia/Jakarta", PROBOLINGGO_HOURS, years=[2026], added=[date(2026, 4, 8)]
-    )
+    calendar = WorkCalendar.build("Asia/Jakarta", PROBOLINGGO_HOURS, years=[2026], added=[date(2026, 4, 8)])
 
     assert not calendar.is_working_day(date(2026, 4, 8))
     # Tue 7 Apr, 1 day: Wed 8 Apr is closed locally, so Thu 9 Apr (otherwise Wed 8 Apr).
@@ -405,9 +407,7 @@ def test_added_local_closure_is_skipped():
 
 def test_day_both_added_and_removed_stays_open():
     day = date(2026, 4, 8)
-    calendar = WorkCalendar.build(
-        "Asia/Jakarta", PROBOLINGGO_HOURS, years=[2026], added=[day], removed=[day]
-    )
+    calendar = WorkCalendar.build("Asia/Jakarta", PROBOLINGGO_HOURS, years=[2026], added=[day], removed=[day])
 
     assert calendar.is_working_day(day)
 
