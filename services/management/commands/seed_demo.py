@@ -9,12 +9,13 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from accounts.models import Role, User
 from accounts.services import staff_create, user_set_role
 from agencies.models import Agency, Announcement, Maklumat, MppProfile, OfficeHours
 from queueing.models import Counter
-from services.demo_data.agencies import AGENCIES
+from services.demo_data.agencies import AGENCIES, MPP_ADDRESS
 from services.demo_data.catalogue import CATEGORIES, SERVICES
 from services.models import Category, FeeItem, Requirement, Service, ServiceStandard, SopStep
 
@@ -69,7 +70,7 @@ class Command(BaseCommand):
                 "name": "Mal Pelayanan Publik Kota Probolinggo",
                 "city": "Kota Probolinggo",
                 "time_zone": "Asia/Jakarta",
-                "address": "Jl. Panglima Sudirman, Kota Probolinggo, Jawa Timur",
+                "address": MPP_ADDRESS,
                 "phone": "(0335) 421228",
                 "whatsapp": "0812-3300-1234",
                 "email": "mpp@probolinggokota.go.id",
@@ -162,30 +163,42 @@ class Command(BaseCommand):
             legal_basis=data["legal_basis"],
             **internal,
         )
-        Requirement.objects.bulk_create(
-            Requirement(
-                standard=standard,
-                order=order,
-                name=row["name"],
-                description=row.get("description", ""),
-                mandatory=row.get("mandatory", True),
-                accepted_kinds=row.get("kinds", ["pdf", "jpeg", "png"]),
-            )
-            for order, row in enumerate(data["requirements"], start=1)
+        bulk_create_with_history(
+            [
+                Requirement(
+                    standard=standard,
+                    order=order,
+                    name=row["name"],
+                    description=row.get("description", ""),
+                    mandatory=row.get("mandatory", True),
+                    accepted_kinds=row.get("kinds", ["pdf", "jpeg", "png"]),
+                )
+                for order, row in enumerate(data["requirements"], start=1)
+            ],
+            Requirement,
+            default_change_reason="data demo",
         )
-        SopStep.objects.bulk_create(
-            SopStep(
-                standard=standard,
-                order=order,
-                name=row["name"],
-                responsible_role=row["role"],
-                duration_days=row["days"],
-            )
-            for order, row in enumerate(data["steps"], start=1)
+        bulk_create_with_history(
+            [
+                SopStep(
+                    standard=standard,
+                    order=order,
+                    name=row["name"],
+                    responsible_role=row["role"],
+                    duration_days=row["days"],
+                )
+                for order, row in enumerate(data["steps"], start=1)
+            ],
+            SopStep,
+            default_change_reason="data demo",
         )
-        FeeItem.objects.bulk_create(
-            FeeItem(standard=standard, order=order, label=label, amount=Decimal(amount))
-            for order, (label, amount) in enumerate(data.get("fees", []), start=1)
+        bulk_create_with_history(
+            [
+                FeeItem(standard=standard, order=order, label=label, amount=Decimal(amount))
+                for order, (label, amount) in enumerate(data.get("fees", []), start=1)
+            ],
+            FeeItem,
+            default_change_reason="data demo",
         )
         return standard
 

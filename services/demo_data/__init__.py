@@ -1,0 +1,1 @@
+"""Demo data of MPP Kota Probolinggo: agencies, categories and services with their standards."""
