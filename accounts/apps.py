@@ -11,7 +11,9 @@ class AccountsConfig(AppConfig):
 
         from .roles import sync_role_groups
 
-        post_migrate.connect(sync_role_groups, sender=self)
+        # Permissions are created app by app after migrate; syncing after every app means the
+        # groups get the permissions of apps that come after this one too.
+        post_migrate.connect(sync_role_groups, dispatch_uid="mpp_sync_role_groups")
 
         from django.contrib.auth import user_logged_in
         from django.contrib.auth.models import update_last_login

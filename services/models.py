@@ -54,6 +54,11 @@ class Service(models.Model):
             "Kosongkan bila di MPP hanya konsultasi/penerimaan berkas dan produk diselesaikan di kantor instansi."
         ),
     )
+    fiktif_positif = models.BooleanField(
+        _("fiktif positif"),
+        default=False,
+        help_text=_("PP 28/2025: permohonan yang tidak diputus sampai batas waktunya dianggap disetujui."),
+    )
     is_active = models.BooleanField(_("aktif"), default=True)
     history = HistoricalRecords()
 
