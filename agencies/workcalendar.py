@@ -117,6 +117,11 @@ class WorkCalendar:
         object.__setattr__(self, "hours", hours)
         object.__setattr__(self, "closed", frozenset(self.closed))
 
+    def __reduce__(self):
+        # Callers cache the calendar (pickled by every Django cache backend); a mappingproxy
+        # cannot be pickled, so it is rebuilt from a plain dict.
+        return (type(self), (self.tz, dict(self.hours), self.closed))
+
     @classmethod
     def build(
         cls,

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "simple_history",
     "accounts",
     "agencies",
@@ -115,6 +116,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=VAR_DIR / "staticfiles")
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=VAR_DIR / "media")
+# Largest requirement document a citizen may upload (bytes); the type is checked from the content.
+MPP_UPLOAD_MAX_BYTES = env.int("MPP_UPLOAD_MAX_BYTES", default=5 * 1024 * 1024)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -158,13 +161,24 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-# The one beat schedule, reviewed like code.
+# The one beat schedule, reviewed like code. Deadlines live in the database; these sweeps find them.
+MPP_SWEEP_INTERVAL = env.int("MPP_SWEEP_INTERVAL", default=300)
 CELERY_BEAT_SCHEDULE = {
     "services-activate-scheduled-standards": {
         "task": "services.tasks.activate_scheduled_standards",
-        "schedule": env.int("MPP_STANDARD_ACTIVATION_INTERVAL", default=300),
+        "schedule": MPP_SWEEP_INTERVAL,
+    },
+    "permits-lapse-expired-corrections": {
+        "task": "permits.tasks.lapse_expired_corrections",
+        "schedule": MPP_SWEEP_INTERVAL,
+    },
+    "permits-mark-deemed-approved": {
+        "task": "permits.tasks.mark_deemed_approved",
+        "schedule": MPP_SWEEP_INTERVAL,
     },
 }
+# Working days a citizen has to fix what an officer sent back before the application lapses.
+MPP_CORRECTION_DAYS = env.int("MPP_CORRECTION_DAYS", default=14)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -183,6 +197,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Swagger UI served from our static files, not a CDN (the MPP may run without internet):
+    # https://drf-spectacular.readthedocs.io/en/latest/settings.html#self-contained-ui-installation
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
 }
 
 LOGGING = {

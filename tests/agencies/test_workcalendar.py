@@ -493,3 +493,14 @@ def test_calendar_keeps_its_own_copy_of_hours():
     hours[5] = (time(8, 0), time(12, 0))
 
     assert not calendar.is_working_day(date(2026, 4, 11))
+
+
+def test_calendar_survives_pickling_for_the_cache():
+    import pickle
+
+    calendar = WorkCalendar.build("Asia/Jakarta", PROBOLINGGO_HOURS, [2026])
+    copy = pickle.loads(pickle.dumps(calendar))
+    assert copy == calendar
+    assert copy.hours == calendar.hours
+    start = datetime(2026, 3, 16, 10, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+    assert copy.deadline_after(start, 5) == calendar.deadline_after(start, 5)
