@@ -1,0 +1,2 @@
+app_name = "permits_staff"
+urlpatterns: list = []
