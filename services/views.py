@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -17,6 +18,8 @@ from django.utils.translation import gettext as _
 from agencies.models import Agency, Weekday
 from agencies.selectors import active_announcements, agency_list, current_maklumat, office_hours
 
+from .estimator import estimator_for
+from .fees import LevyParameters
 from .models import Service, ServiceStandard
 from .selectors import (
     CatalogueFilters,
@@ -224,3 +227,34 @@ def standard_version(request: HttpRequest, code: str, version: int) -> HttpRespo
         "current": in_force_standard(service),
     }
     return render(request, "services/standard_version.html", context)
+
+
+def fee_estimator(request: HttpRequest, code: str) -> HttpResponse:
+    """Estimate a levy from the service's formula (PBG, reklame) before applying; GET, shareable.
+
+    Only for a standard in force whose fee is a levy with a formula we can compute: any other
+    service (free, fixed, "other" levies assessed by an officer) has no estimator and gets a 404.
+    The city's index values come from the MPP_LEVY_PARAMETERS setting (see services/fees.py).
+    """
+    service = _service_or_404(code)
+    standard = in_force_standard(service)
+    estimator = estimator_for(standard)
+    if estimator is None:
+        raise Http404(_("Estimasi biaya tidak tersedia untuk layanan ini."))
+    params = LevyParameters.from_overrides(getattr(settings, "MPP_LEVY_PARAMETERS", {}))
+    form_class = estimator.form_class
+    submitted = any(name in request.GET for name in form_class.base_fields)
+    if submitted:
+        form = form_class(request.GET, params=params)
+    else:
+        form = form_class(initial=form_class.initial_values, params=params)
+    estimate = estimator.describe(form.result) if submitted and form.is_valid() else None
+    context = {
+        "service": service,
+        "standard": standard,
+        "estimator": estimator,
+        "form": form,
+        "submitted": submitted,
+        "estimate": estimate,
+    }
+    return render(request, "services/fee_estimator.html", context)
