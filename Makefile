@@ -47,7 +47,7 @@ install:
 	fi
 
 var:
-	@mkdir -p var/celery-broker var/celery-processed var/media var/staticfiles
+	@mkdir -p var/celery-broker var/celery-processed var/celery-control var/media var/private-media var/staticfiles
 
 migrate: install var
 	$(MANAGE) migrate --noinput

@@ -236,3 +236,116 @@ def user_update_profile(
     user._change_reason = "profil diubah"
     user.save(update_fields=["full_name", "phone", "preferred_language"])
     return user
+
+
+# --- Citizens registered by an officer at the counter (officer-assisted filing) -------------------
+
+NO_EMAIL_DOMAIN = "tanpa-email.mpp.local"
+"""The reserved domain of accounts created at the counter for a citizen who has no e-mail address.
+
+The User model needs a unique e-mail, so such an account gets ``nik-<NIK>@tanpa-email.mpp.local``.
+".local" is reserved for multicast DNS (RFC 6762) and never resolves on the Internet, and
+:func:`is_deliverable_email` says False for it: nothing may ever be sent there (check it before
+every ``send_mail`` to a user). The address itself is the account's "no e-mail" mark; the citizen
+receives the printed receipt at the counter instead, and can add a real address later.
+"""
+
+
+def no_email_address(nik: str) -> str:
+    return f"nik-{nik}@{NO_EMAIL_DOMAIN}"
+
+
+def is_deliverable_email(email: str | None) -> bool:
+    """False for an empty address and for the reserved no-e-mail domain: never send mail there."""
+    email = (email or "").strip().lower()
+    if "@" not in email:
+        return False
+    domain = email.rsplit("@", 1)[1]
+    return not (domain == NO_EMAIL_DOMAIN or domain.endswith("." + NO_EMAIL_DOMAIN))
+
+
+@transaction.atomic
+def citizen_register_assisted(
+    *,
+    full_name: str,
+    nik: str,
+    actor: User,
+    phone: str = "",
+    email: str = "",
+    site_url: str | None = None,
+) -> User:
+    """An officer creates a citizen's account at the counter, to file an application on their behalf.
+
+    NIK and name are required, and an e-mail address or a mobile number (so the MPP can reach the
+    citizen). Without an e-mail the account gets the reserved address of :func:`no_email_address`
+    and an unusable password (nobody can sign in or reset a password by e-mail for it). With a real
+    address the password is a random one nobody knows: the citizen takes the account over with
+    "Lupa kata sandi", and the verification link is e-mailed after commit when ``site_url`` is
+    given. The history row names the officer as the actor.
+    """
+    if not (
+        actor is not None
+        and actor.is_authenticated
+        and actor.is_active
+        and actor.role in AGENCY_ROLES
+        and actor.agency_id is not None
+    ):
+        raise DomainError(
+            _("Hanya petugas instansi yang dapat mendaftarkan warga di loket."), code="not_staff"
+        )
+    full_name = " ".join((full_name or "").split())
+    if not full_name:
+        raise InvalidRegistration(_("Nama lengkap wajib diisi."), field="full_name")
+    nik = "".join((nik or "").split())
+    try:
+        parse_nik(nik)
+    except InvalidNik as exc:
+        raise InvalidRegistration(str(exc), field="nik") from exc
+    phone = (phone or "").strip()
+    if phone:
+        try:
+            phone = normalize_mobile(phone)
+        except InvalidPhone as exc:
+            raise InvalidRegistration(str(exc), field="phone") from exc
+    email = (email or "").strip().lower()
+    if email and not is_deliverable_email(email):
+        raise InvalidRegistration(_("Alamat email ini tidak dapat dipakai."), field="email")
+    if not email and not phone:
+        raise InvalidRegistration(
+            _("Isi email atau nomor HP warga agar MPP dapat menghubunginya."), field="phone"
+        )
+    if user_nik_taken(nik):
+        raise NikAlreadyRegistered()
+    if email and user_email_taken(email):
+        raise EmailAlreadyRegistered()
+
+    user = User(
+        email=email or no_email_address(nik),
+        full_name=full_name,
+        phone=phone,
+        nik=nik,
+        role=Role.CITIZEN,
+    )
+    if email:
+        from django.utils.crypto import get_random_string
+
+        user.set_password(get_random_string(40))
+    else:
+        user.set_unusable_password()
+    user._history_user = actor
+    user._change_reason = (
+        "akun warga dibuat petugas di loket (permohonan dibantu)"
+        if email
+        else "akun warga dibuat petugas di loket (permohonan dibantu; warga tanpa email)"
+    )
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError:
+        if user_nik_taken(nik):
+            raise NikAlreadyRegistered() from None
+        raise EmailAlreadyRegistered() from None
+    user.groups.set([group_for_role(Role.CITIZEN)])
+    if email and site_url:
+        transaction.on_commit(lambda: email_verification_send(user=user, site_url=site_url))
+    return user

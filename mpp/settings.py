@@ -116,6 +116,33 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=VAR_DIR / "staticfiles")
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=VAR_DIR / "media")
+# Citizens' documents and issued permit PDFs: never under MEDIA_URL; served only by views that
+# check who is asking.
+MPP_PRIVATE_MEDIA_ROOT = env.path("MPP_PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private-media")
+# The portal's public address: printed on permits and encoded in their QR codes.
+MPP_PUBLIC_BASE_URL = env.str("MPP_PUBLIC_BASE_URL", default="http://localhost:8000")
+# Permit numbers: <class>/<service code>/<sequence>/<unit>/<year>, e.g. 503/PBG/0007/425.110/2026.
+MPP_PERMIT_NUMBER_CLASS = env.str("MPP_PERMIT_NUMBER_CLASS", default="503")
+MPP_PERMIT_NUMBER_UNIT = env.str("MPP_PERMIT_NUMBER_UNIT", default="425.110")
+# Fallback signer of permits when the agency has no maklumat signer.
+MPP_PERMIT_SIGNER_NAME = env.str("MPP_PERMIT_SIGNER_NAME", default="")
+MPP_PERMIT_SIGNER_POSITION = env.str("MPP_PERMIT_SIGNER_POSITION", default="")
+# Payment gateway for levies (SKRD): "sandbox" signs callbacks with this secret and is accepted only
+# in DEBUG or demo mode (permits/payments.py).
+MPP_PAYMENT_GATEWAY = env.str("MPP_PAYMENT_GATEWAY", default="sandbox")
+MPP_PAYMENT_SANDBOX_SECRET = env.str("MPP_PAYMENT_SANDBOX_SECRET", default="sandbox-secret")
+# Public tracking lookups allowed per client address per window (seconds).
+MPP_TRACK_RATE_LIMIT = env.int("MPP_TRACK_RATE_LIMIT", default=10)
+MPP_TRACK_RATE_WINDOW = env.int("MPP_TRACK_RATE_WINDOW", default=600)
+# Reverse proxies in front of Django; with 1 or more, rate limits read the client's address from
+# X-Forwarded-For (mpp/ratelimit.py). Leave 0 when Django faces clients directly.
+MPP_TRUSTED_PROXY_COUNT = env.int("MPP_TRUSTED_PROXY_COUNT", default=0)
+# Public permit verification: lookups allowed per client address per window (seconds).
+MPP_VERIFY_RATE_LIMIT = env.int("MPP_VERIFY_RATE_LIMIT", default=30)
+MPP_VERIFY_RATE_WINDOW = env.int("MPP_VERIFY_RATE_WINDOW", default=60)
+# The city's levy values (services/fees.py LevyParameters field names), e.g.
+# {"pbg_shst": "5200000", "pbg_locality_index": "0.004"}: set by the Perda and the mayor's decree.
+MPP_LEVY_PARAMETERS = env.json("MPP_LEVY_PARAMETERS", default={})
 # Largest requirement document a citizen may upload (bytes); the type is checked from the content.
 MPP_UPLOAD_MAX_BYTES = env.int("MPP_UPLOAD_MAX_BYTES", default=5 * 1024 * 1024)
 STORAGES = {
@@ -152,6 +179,7 @@ if not REDIS_URL:
         "data_folder_in": str(_broker_dir),
         "data_folder_out": str(_broker_dir),
         "processed_folder": str(VAR_DIR / "celery-processed"),
+        "control_folder": str(VAR_DIR / "celery-control"),
         "store_processed": False,
     }
 CELERY_TASK_IGNORE_RESULT = True
@@ -201,6 +229,13 @@ SPECTACULAR_SETTINGS = {
     # https://drf-spectacular.readthedocs.io/en/latest/settings.html#self-contained-ui-installation
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # One name per choice set that several endpoints share; without them drf-spectacular warns
+    # about colliding "status" enums: https://drf-spectacular.readthedocs.io/en/latest/faq.html
+    "ENUM_NAME_OVERRIDES": {
+        "ApplicationStatusEnum": "permits.transitions.ApplicationStatus",
+        "DeliveryMethodEnum": "permits.models.Application.Delivery",
+        "StandardStatusEnum": "services.models.ServiceStandard.Status",
+    },
 }
 
 LOGGING = {

@@ -22,4 +22,7 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Only public uploads (agency logos) live under MEDIA_ROOT's served part in development.
+    urlpatterns += static(
+        f"{settings.MEDIA_URL}agency-logos/", document_root=settings.MEDIA_ROOT / "agency-logos"
+    )

@@ -8,10 +8,13 @@ from simple_history.admin import SimpleHistoryAdmin
 from .models import (
     Application,
     ApplicationSequence,
+    Assessment,
     CorrectionItem,
     CorrectionRequest,
     Document,
     FieldValue,
+    IssuanceSequence,
+    Permit,
     StepProgress,
 )
 
@@ -150,6 +153,49 @@ class DocumentAdmin(SimpleHistoryAdmin):
 class ApplicationSequenceAdmin(admin.ModelAdmin):
     list_display = ["prefix", "year", "last"]
     readonly_fields = ["prefix", "year", "last"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+# --- Levies (SKRD) and issued permits: read-only; changes go through permits.services -----------
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(SimpleHistoryAdmin):
+    list_display = ["number", "application", "amount", "due_date", "status", "payment_channel", "paid_at"]
+    list_filter = ["status", "payment_channel"]
+    search_fields = ["number", "payment_reference", "gateway_reference", "application__tracking_number"]
+    list_select_related = ["application"]
+    readonly_fields = [f.name for f in Assessment._meta.concrete_fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Permit)
+class PermitAdmin(SimpleHistoryAdmin):
+    list_display = ["number", "holder_name", "service_name", "issued_at", "valid_until", "revoked_at"]
+    list_filter = ["revoked_at", "agency_name"]
+    search_fields = ["number", "verification_code", "holder_name", "application__tracking_number"]
+    list_select_related = ["application"]
+    readonly_fields = [f.name for f in Permit._meta.concrete_fields]
+    date_hierarchy = "issued_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(IssuanceSequence)
+class IssuanceSequenceAdmin(admin.ModelAdmin):
+    list_display = ["kind", "key", "year", "last"]
+    readonly_fields = ["kind", "key", "year", "last"]
 
     def has_add_permission(self, request):
         return False

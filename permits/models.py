@@ -7,12 +7,14 @@ actor and the reason (django-simple-history).
 """
 
 import uuid
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -312,3 +314,242 @@ class StepProgress(models.Model):
 
     def __str__(self) -> str:
         return f"{self.order}. {self.name}"
+
+
+# --- Fees (SKRD), issued permits ----------------------------------------------------------------
+
+
+class IssuanceSequence(models.Model):
+    """The last number used per kind of document (an SKRD, a permit), service code and year.
+
+    Allocated like tracking numbers: the row is locked (SELECT ... FOR UPDATE) until the issuing
+    transaction commits, so two officers never get the same number and numbers have no gaps.
+    """
+
+    class Kind(models.TextChoices):
+        ASSESSMENT = "skrd", _("SKRD")
+        PERMIT = "permit", _("Surat izin")
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    key = models.CharField(max_length=40)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("urutan nomor SKRD dan izin")
+        verbose_name_plural = _("urutan nomor SKRD dan izin")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "key", "year"], name="issuance_sequence_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key}-{self.year}: {self.last}"
+
+
+def format_rupiah(amount) -> str:
+    """Indonesian money: 1250000 -> "Rp1.250.000" (dots between thousands, whole rupiah)."""
+    return "Rp" + f"{int(amount):,}".replace(",", ".")
+
+
+class Assessment(models.Model):
+    """An SKRD (Surat Ketetapan Retribusi Daerah): the levy an officer assessed for an application,
+    with the payment reference (kode bayar / virtual account) the citizen pays against.
+
+    A permit is not issued while an SKRD of its application is unpaid. Payment is confirmed by an
+    officer (channel "officer") or by the payment gateway's callback (channel "gateway:<name>").
+    """
+
+    class Status(models.TextChoices):
+        ISSUED = "issued", _("Belum dibayar")
+        PAID = "paid", _("Lunas")
+        CANCELLED = "cancelled", _("Dibatalkan")
+
+    application = models.ForeignKey(
+        Application, verbose_name=_("permohonan"), on_delete=models.PROTECT, related_name="assessments"
+    )
+    number = models.CharField(_("nomor SKRD"), max_length=60, unique=True)
+    amount = models.DecimalField(_("jumlah retribusi (Rp)"), max_digits=14, decimal_places=0)
+    basis = models.TextField(_("dasar perhitungan"))
+    due_date = models.DateField(_("jatuh tempo"))
+    payment_reference = models.CharField(_("kode bayar"), max_length=32, unique=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ISSUED)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diterbitkan oleh"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    issued_at = models.DateTimeField(_("diterbitkan pada"))
+    paid_at = models.DateTimeField(_("dibayar pada"), null=True, blank=True)
+    paid_amount = models.DecimalField(
+        _("jumlah dibayar (Rp)"), max_digits=14, decimal_places=0, null=True, blank=True
+    )
+    payment_channel = models.CharField(
+        _("kanal pembayaran"), max_length=40, blank=True, help_text=_('"officer" atau "gateway:<nama>".')
+    )
+    gateway_reference = models.CharField(
+        _("referensi pembayaran"),
+        max_length=100,
+        blank=True,
+        help_text=_("Nomor transaksi gateway, atau nomor bukti setor (NTB/NTPD) yang diperiksa petugas."),
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dikonfirmasi oleh"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    cancelled_at = models.DateTimeField(_("dibatalkan pada"), null=True, blank=True)
+    cancel_reason = models.TextField(_("alasan pembatalan"), blank=True)
+    history = _history()
+
+    class Meta:
+        verbose_name = _("SKRD")
+        verbose_name_plural = _("SKRD")
+        ordering = ["application", "-issued_at", "-id"]
+        constraints = [
+            models.CheckConstraint(name="assessment_amount_positive", condition=Q(amount__gt=0)),
+            # One unpaid SKRD per application at a time: a wrong one is cancelled, then reissued.
+            models.UniqueConstraint(
+                fields=["application"],
+                condition=Q(status="issued"),
+                name="assessment_one_unpaid_per_application",
+            ),
+            models.CheckConstraint(
+                name="assessment_paid_has_payment",
+                condition=~Q(status="paid")
+                | Q(paid_at__isnull=False, paid_amount__isnull=False) & ~Q(payment_channel=""),
+            ),
+            # A gateway transaction (or a receipt) pays one SKRD once: a repeated callback finds it.
+            models.UniqueConstraint(
+                fields=["payment_channel", "gateway_reference"],
+                condition=~Q(gateway_reference=""),
+                name="assessment_payment_reference_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.number
+
+    @property
+    def is_unpaid(self) -> bool:
+        return self.status == self.Status.ISSUED
+
+    @property
+    def amount_rupiah(self) -> str:
+        return format_rupiah(self.amount)
+
+    @property
+    def paid_amount_rupiah(self) -> str:
+        return format_rupiah(self.paid_amount) if self.paid_amount is not None else ""
+
+
+class PrivatePermitStorage(FileSystemStorage):
+    """Issued permits live outside MEDIA_ROOT (which DEBUG serves at /media/): only the download
+    view, after its access check, reads them. Location: ``MPP_PRIVATE_MEDIA_ROOT``, by default a
+    ``private-media`` folder next to MEDIA_ROOT."""
+
+    @cached_property
+    def base_location(self):
+        configured = getattr(settings, "MPP_PRIVATE_MEDIA_ROOT", None)
+        return str(configured or Path(settings.MEDIA_ROOT).parent / "private-media")
+
+    @cached_property
+    def base_url(self):
+        return None
+
+    def url(self, name):  # pragma: no cover - never served by URL
+        raise ValueError("Permit files have no public URL; use the download view.")
+
+
+_permit_storage = PrivatePermitStorage()
+
+
+def permit_storage() -> PrivatePermitStorage:
+    return _permit_storage
+
+
+def permit_pdf_upload_to(instance: "Permit", filename: str) -> str:
+    """permits/<year>/<random>.pdf: nothing guessable from the number or the holder."""
+    year = (instance.issued_at or timezone.now()).year
+    return f"permits/{year}/{uuid.uuid4()}.pdf"
+
+
+class Permit(models.Model):
+    """The permit issued for an application: its number, the public verification code and a
+    snapshot of what the PDF states (holder, service, agency, signer), so the verification page
+    and the document keep saying the same thing when accounts or the catalogue change later."""
+
+    application = models.OneToOneField(
+        Application, verbose_name=_("permohonan"), on_delete=models.PROTECT, related_name="permit"
+    )
+    number = models.CharField(_("nomor izin"), max_length=80, unique=True)
+    verification_code = models.CharField(_("kode verifikasi"), max_length=16, unique=True)
+    title = models.CharField(_("judul dokumen"), max_length=120)
+    holder_name = models.CharField(_("nama pemegang"), max_length=150)
+    holder_nik_masked = models.CharField(_("NIK (tersamar)"), max_length=20, blank=True)
+    service_name = models.CharField(_("layanan"), max_length=200)
+    product = models.TextField(_("produk pelayanan"), blank=True)
+    agency_name = models.CharField(_("instansi"), max_length=200)
+    signer_name = models.CharField(_("nama penanda tangan"), max_length=150, blank=True)
+    signer_position = models.CharField(_("jabatan penanda tangan"), max_length=200)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diterbitkan oleh"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    issued_at = models.DateTimeField(_("diterbitkan pada"))
+    valid_from = models.DateField(_("berlaku mulai"))
+    valid_until = models.DateField(
+        _("berlaku sampai"),
+        null=True,
+        blank=True,
+        help_text=_("Kosong: berlaku selama tidak ada perubahan."),
+    )
+    pdf = models.FileField(
+        _("berkas PDF"), storage=permit_storage, upload_to=permit_pdf_upload_to, max_length=255, blank=True
+    )
+    sha256 = models.CharField(max_length=64, blank=True)
+    revoked_at = models.DateTimeField(_("dicabut pada"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dicabut oleh"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    revoke_reason = models.TextField(_("alasan pencabutan"), blank=True)
+    history = _history()
+
+    class Meta:
+        verbose_name = _("izin terbit")
+        verbose_name_plural = _("izin terbit")
+        ordering = ["-issued_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                name="permit_revocation_complete",
+                condition=Q(revoked_at__isnull=True, revoke_reason="")
+                | Q(revoked_at__isnull=False) & ~Q(revoke_reason=""),
+            ),
+            models.CheckConstraint(
+                name="permit_validity_ordered",
+                condition=Q(valid_until__isnull=True) | Q(valid_until__gte=models.F("valid_from")),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.number
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revoked_at is not None
+
+    @property
+    def code_display(self) -> str:
+        """The verification code in groups of four, as printed on the PDF: ABCD-EFGH-JKMN."""
+        code = self.verification_code
+        return "-".join(code[i : i + 4] for i in range(0, len(code), 4))

@@ -13,6 +13,7 @@ from datetime import datetime
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -78,22 +79,35 @@ def worklist(
     first (no deadline last), then oldest submission. Service, agency, applicant and assignee are
     joined, so a page costs one query whatever its size."""
     now = now or timezone.now()
-    queryset = _staff_scope(user).exclude(status=S.DRAFT)
+    queryset = _staff_scope(user)
+    # One condition on status, not "NOT draft AND IN (...) AND = 'in_process'": PostgreSQL multiplies
+    # the selectivities of redundant conditions on one column, underestimates the rows and then
+    # walks the wrong index (benchmarks/README.md, worklist at 1,000,000 applications).
     if filters.status == "all":
-        pass
+        statuses = None  # every status but draft
     elif filters.status:
-        queryset = queryset.filter(status=filters.status)
+        statuses = {filters.status}
     else:
-        queryset = queryset.filter(status__in=sorted(OPEN_STATUSES))
+        statuses = set(OPEN_STATUSES)
+    if filters.overdue or filters.due_within_days is not None:
+        statuses = {S.IN_PROCESS} if statuses is None else statuses & {S.IN_PROCESS}
+    if statuses is None:
+        queryset = queryset.exclude(status=S.DRAFT)
+    else:
+        statuses.discard(S.DRAFT)
+        if len(statuses) == 1:
+            queryset = queryset.filter(status=next(iter(statuses)))
+        else:  # none left (e.g. "approved" and overdue) is an empty list: no rows, no query
+            queryset = queryset.filter(status__in=sorted(statuses))
     if filters.service:
         queryset = queryset.filter(service__code=filters.service.strip().upper())
     if filters.overdue:
-        queryset = queryset.filter(status=S.IN_PROCESS, due_at__lt=now)
+        queryset = queryset.filter(due_at__lt=now)
     if filters.due_within_days is not None:
         year = timezone.localtime(now).year
         calendar = work_calendar(years=range(year - 2, year + 3))
         limit = calendar.deadline_after(now, max(filters.due_within_days, 0))
-        queryset = queryset.filter(status=S.IN_PROCESS, due_at__gte=now, due_at__lte=limit)
+        queryset = queryset.filter(due_at__gte=now, due_at__lte=limit)
     if filters.assigned_to_me:
         queryset = queryset.filter(assigned_to=user)
     if filters.unassigned:
@@ -106,9 +120,10 @@ def worklist(
         elif any(ch.isdigit() for ch in q) and "-" in q:
             queryset = queryset.filter(tracking_number__startswith=number)
         else:
-            queryset = queryset.filter(
-                Q(applicant__full_name__icontains=q) | Q(tracking_number__startswith=number)
-            )
+            # "applicant_id IN (matching users)" rather than a join: PostgreSQL then finds the
+            # matching users once (a hashed subplan) and walks the worklist's deadline index.
+            applicants = get_user_model().objects.filter(full_name__icontains=q).values("pk")
+            queryset = queryset.filter(Q(applicant__in=applicants) | Q(tracking_number__startswith=number))
     return queryset.select_related("service", "agency", "applicant", "assigned_to").order_by(
         F("due_at").asc(nulls_last=True), "submitted_at", "id"
     )
@@ -302,3 +317,199 @@ def application_timeline(application: Application, *, public: bool) -> list[Time
             entries.append(TimelineEntry(row.completed_at, S.IN_PROCESS, title, actor, row.note))
     entries.sort(key=lambda entry: entry.at)
     return entries
+
+
+# --- The pinned form and one document (used by the API's detail and download) ----------------
+
+
+def application_form(application: Application) -> tuple[list, list]:
+    """The pinned standard's form fields and requirements, in order (two queries): what the
+    applicant fills in and uploads, with or without a value or document yet."""
+    from services.models import FormField, Requirement
+
+    fields = list(FormField.objects.filter(standard_id=application.standard_id).order_by("order", "id"))
+    requirements = list(
+        Requirement.objects.filter(standard_id=application.standard_id).order_by("order", "id")
+    )
+    return fields, requirements
+
+
+def application_document(application: Application, document_id: int) -> Document:
+    """One document of ``application`` (current or replaced; raises ``Document.DoesNotExist``).
+    Check first that the user may see the application (``application_for_user``)."""
+    return Document.objects.select_related("requirement").get(pk=document_id, application=application)
+
+
+# --- Staff pages ------------------------------------------------------------------------------
+
+
+def worklist_services(user: User):
+    """The services a worklist may be filtered by: the agency's own (every service for MPP admins)."""
+    from services.models import Service
+
+    queryset = Service.objects.order_by("name", "code").only("pk", "code", "name", "agency_id")
+    if _is_admin(user):
+        return queryset
+    if _is_staff(user):
+        return queryset.filter(agency_id=user.agency_id)
+    return queryset.none()
+
+
+def assisted_drafts(user: User) -> QuerySet[Application]:
+    """Drafts that staff of the user's agency are filling in for citizens at the counter, newest
+    first (they are not on the worklist until submitted)."""
+    if not _is_staff(user):
+        return Application.objects.none()
+    return (
+        Application.objects.filter(agency_id=user.agency_id, status=S.DRAFT, is_assisted=True)
+        .select_related("service", "applicant", "assisted_by")
+        .order_by("-created_at", "-id")
+    )
+
+
+def assignable_staff(application: Application):
+    """Who a supervisor may assign the application to: the agency's active officers and supervisors."""
+    from accounts.models import User as UserModel
+
+    return UserModel.objects.filter(
+        agency_id=application.agency_id, role__in=[Role.OFFICER, Role.SUPERVISOR], is_active=True
+    ).order_by("full_name", "pk")
+
+
+# --- Fees (SKRD) and issued permits -----------------------------------------------------------
+
+
+def application_assessments(application: Application) -> list:
+    """The application's SKRDs, newest first (one query)."""
+    from .models import Assessment
+
+    return list(
+        Assessment.objects.filter(application=application)
+        .select_related("issued_by", "confirmed_by")
+        .order_by("-issued_at", "-id")
+    )
+
+
+def _is_agency_staff_of(user, agency_id: int) -> bool:
+    return bool(user.is_authenticated and user.is_active and _is_staff(user) and user.agency_id == agency_id)
+
+
+def can_download_permit(user, permit) -> bool:
+    """The holder, staff of the issuing agency and MPP admins."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    application = permit.application
+    return (
+        application.applicant_id == user.pk
+        or _is_admin(user)
+        or _is_agency_staff_of(user, application.agency_id)
+    )
+
+
+def permit_for_user(pk: int, user: User):
+    """One issued permit for download. Raises ``Permit.DoesNotExist`` when there is none and
+    ``PermissionDenied`` when the user may not have it (interfaces show both as "not found")."""
+    from .models import Permit
+
+    permit = Permit.objects.select_related("application").get(pk=pk)
+    if not can_download_permit(user, permit):
+        raise PermissionDenied(_("Anda tidak berhak mengunduh izin ini."))
+    return permit
+
+
+def permit_for_staff(pk: int, user: User):
+    """A permit of the user's agency, for staff actions (revocation)."""
+    from .models import Permit
+
+    permit = Permit.objects.select_related("application").get(pk=pk)
+    if not _is_agency_staff_of(user, permit.application.agency_id):
+        raise PermissionDenied(_("Izin ini bukan milik instansi Anda."))
+    return permit
+
+
+def assessment_for_staff(pk: int, user: User):
+    """An SKRD of the user's agency, for staff actions (confirm payment, cancel)."""
+    from .models import Assessment
+
+    assessment = Assessment.objects.select_related("application").get(pk=pk)
+    if not _is_agency_staff_of(user, assessment.application.agency_id):
+        raise PermissionDenied(_("SKRD ini bukan milik instansi Anda."))
+    return assessment
+
+
+def permit_by_code(code: str):
+    """The permit a public verification code names, or None. Always one query, whatever the input,
+    so a malformed code and an unknown one take the same time."""
+    from .issuance import CODE_LENGTH, normalize_code
+    from .models import Permit
+
+    value = normalize_code(code)[: CODE_LENGTH + 4]
+    return Permit.objects.filter(verification_code=value).first()
+
+
+@dataclass(frozen=True)
+class IssuancePanel:
+    """What the application pages show about fees and the permit, and which actions the user may
+    take (used by templates/permits/_assessment.html and templates/permits/verify/_permit.html)."""
+
+    application: Application
+    assessments: list
+    unpaid: object | None
+    levy_applies: bool  # the pinned standard has a fee (levy or fixed tariff): an SKRD is possible
+    levy_required: bool  # a levy per application: a paid SKRD is needed before the permit is issued
+    can_manage: bool  # staff of the agency: confirm or cancel SKRDs
+    can_assess: bool  # ... and an SKRD may be issued now
+    permit: object | None
+    can_download: bool
+    can_revoke: bool
+
+    @property
+    def is_paid(self) -> bool:
+        return any(a.status == "paid" for a in self.assessments) and self.unpaid is None
+
+
+def issuance_panel(application: Application, user: User) -> IssuancePanel:
+    """Fees and permit of ``application`` as ``user`` may see them (two queries). Check first that
+    the user may see the application (``application_for_user``)."""
+    from services.models import ServiceStandard
+
+    from .models import Assessment, Permit
+
+    fee_kind = application.standard.fee_kind
+    assessments = application_assessments(application)
+    unpaid = next((a for a in assessments if a.status == Assessment.Status.ISSUED), None)
+    permit = Permit.objects.filter(application=application).first()
+    if permit is not None:
+        permit.application = application
+    staff = _is_agency_staff_of(user, application.agency_id)
+    levy_applies = fee_kind in (ServiceStandard.FeeKind.LEVY, ServiceStandard.FeeKind.FIXED)
+    return IssuancePanel(
+        application=application,
+        assessments=assessments,
+        unpaid=unpaid,
+        levy_applies=levy_applies,
+        levy_required=fee_kind == ServiceStandard.FeeKind.LEVY,
+        can_manage=staff,
+        can_assess=staff
+        and levy_applies
+        and unpaid is None
+        and application.status in (S.IN_PROCESS, S.APPROVED),
+        permit=permit,
+        can_download=permit is not None and can_download_permit(user, permit),
+        can_revoke=permit is not None and staff and permit.revoked_at is None,
+    )
+
+
+def permit_pdf_url(application: Application) -> str:
+    """The download URL of the application's permit PDF, "" when none was issued (one query)."""
+    from django.urls import reverse
+
+    from .models import Permit
+
+    pk = (
+        Permit.objects.filter(application_id=application.pk)
+        .exclude(pdf="")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return reverse("verify:permit_pdf", kwargs={"pk": pk}) if pk else ""

@@ -40,6 +40,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from accounts.models import Role
+from accounts.services import is_deliverable_email
 from agencies.selectors import work_calendar
 from mpp.errors import ConflictError, DomainError
 from services.models import FormField, Requirement, Service, ServiceStandard, StepRole
@@ -48,10 +49,13 @@ from services.selectors import in_force_standard
 from . import uploads
 from .models import (
     Application,
+    Assessment,
     CorrectionItem,
     CorrectionRequest,
     Document,
     FieldValue,
+    IssuanceSequence,
+    Permit,
     StepProgress,
 )
 from .tracking import allocate_number, new_secret
@@ -987,21 +991,33 @@ def application_reject(
 
 
 @transaction.atomic
-def application_issue(*, application: Application, actor: User, now: datetime | None = None) -> Application:
-    """Issue the approved permit (the state change only).
+def application_issue(
+    *,
+    application: Application,
+    actor: User,
+    now: datetime | None = None,
+    valid_from: date | None = None,
+    valid_until: date | None = None,
+) -> Application:
+    """Issue the approved permit: refused while a levy is unpaid; creates the Permit (number,
+    verification code) and its PDF in this transaction, so a failure leaves the application
+    approved and the citizen can download the permit as soon as it commits.
 
-    Hook point for the issuance work built on top of this service: the permit document (PDF with
-    number and QR code) and the check that no levy is unpaid belong here, inside this transaction
-    and before the status changes, so a failure leaves the application approved.
+    ``valid_from`` defaults to the issue date; ``valid_until`` None means "valid as long as nothing
+    changes" (a service standard has no validity component).
     """
     now = _now(now)
     seen = application.status
     application = _lock(application)
     _ensure_staff(application, actor)
     _check_transition(seen=seen, application=application, target=S.ISSUED)
+    _ensure_levy_paid(application)
     application.status = S.ISSUED
     application.issued_at = now
     _save(application, actor=actor, reason=_("diterbitkan"), now=now, fields=["status", "issued_at"])
+    _permit_create(
+        application=application, actor=actor, now=now, valid_from=valid_from, valid_until=valid_until
+    )
     return application
 
 
@@ -1282,7 +1298,9 @@ def application_send_receipt(*, application_id: int, now: datetime | None = None
                 "submitted": _format_datetime(application.submitted_at),
                 "due": _format_date(application.estimated_due_at),
             }
-        send_mail(subject, body, None, [applicant.email])
+        # Citizens registered at the counter without an e-mail have a reserved, undeliverable address.
+        if is_deliverable_email(applicant.email):
+            send_mail(subject, body, None, [applicant.email])
     return True
 
 
@@ -1320,7 +1338,9 @@ def correction_send_notice(*, correction_id: int, now: datetime | None = None) -
                 "items": "\n".join(lines),
                 "due": _format_datetime(correction.due_at),
             }
-        send_mail(subject, body, None, [applicant.email])
+        # Citizens registered at the counter without an e-mail have a reserved, undeliverable address.
+        if is_deliverable_email(applicant.email):
+            send_mail(subject, body, None, [applicant.email])
     return True
 
 
@@ -1367,5 +1387,462 @@ def application_send_decision_notice(*, application_id: int, now: datetime | Non
                         "\nPermohonan ini dianggap disetujui (fiktif positif) karena tidak diputuskan sampai "
                         "batas waktunya.\n"
                     )
-        send_mail(subject, body, None, [applicant.email])
+        # Citizens registered at the counter without an e-mail have a reserved, undeliverable address.
+        if is_deliverable_email(applicant.email):
+            send_mail(subject, body, None, [applicant.email])
     return True
+
+
+# --- The citizen's form (appended for the citizen pages) ---------------------------------------
+
+
+@transaction.atomic
+def application_save_form(
+    *,
+    application: Application,
+    actor: User,
+    values: Mapping[str, Any],
+    delivery_method: str | None = None,
+    delivery_address: str = "",
+    now: datetime | None = None,
+) -> Application:
+    """Save the citizen's form in one go: the service-specific values (see
+    :func:`application_save_fields`, which raises :class:`FieldErrors`) and, for a draft, the
+    delivery choice, so a resumed draft keeps it. The courier address is required only at
+    submission (:func:`application_submit` checks the choice again); ``delivery_method=None``
+    leaves the choice as it is (a returned application keeps the choice it was submitted with)."""
+    now = _now(now)
+    application = application_save_fields(application=application, values=values, actor=actor, now=now)
+    if delivery_method is None or application.status != S.DRAFT:
+        return application
+    if delivery_method not in Application.Delivery.values:
+        raise ApplicationError(_("Pilih cara pengambilan hasil layanan."), code="delivery_method")
+    address = (delivery_address or "").strip()[:TEXT_MAX_LENGTH]
+    if (application.delivery_method, application.delivery_address) != (delivery_method, address):
+        application.delivery_method = delivery_method
+        application.delivery_address = address
+        _save(
+            application,
+            actor=actor,
+            reason=_("cara pengambilan dipilih"),
+            now=now,
+            fields=["delivery_method", "delivery_address"],
+        )
+    return application
+
+
+# --- Levy assessments (SKRD), issuance and revocation -----------------------------------------
+#
+# An officer assesses the levy (SKRD) once the file is complete; the citizen pays against its
+# payment reference; an officer confirms the payment or the gateway's callback does. A permit is
+# not issued while a levy is unpaid (``_ensure_levy_paid``, called by ``application_issue``), and
+# issuing creates the Permit row and its PDF in the same transaction (``_permit_create``).
+
+ASSESSABLE_FEE_KINDS = frozenset({ServiceStandard.FeeKind.LEVY, ServiceStandard.FeeKind.FIXED})
+ASSESSABLE_STATUSES = frozenset({S.IN_PROCESS, S.APPROVED})
+MAX_ASSESSMENT_AMOUNT = Decimal("1e14") - 1
+MIN_REVOKE_REASON = 10
+_THOUSANDS_RE = re.compile(r"^\d{1,3}(\.\d{3})+$")
+
+
+class PaymentError(DomainError):
+    """A payment that cannot be accepted (wrong amount, SKRD cancelled...) (HTTP 400)."""
+
+
+class UnknownBill(DomainError):
+    """A gateway reported a payment for a reference the portal never issued (HTTP 404)."""
+
+    status_code = 404
+
+
+def _rupiah(amount) -> str:
+    from .models import format_rupiah
+
+    return format_rupiah(amount)
+
+
+def _clean_amount(value: Any, *, label: str) -> Decimal:
+    try:
+        if isinstance(value, str):
+            text = re.sub(r"^rp\.?\s*", "", value.strip(), flags=re.IGNORECASE).replace(" ", "")
+            # Indonesian thousands separators ("1.250.000"); otherwise a plain number.
+            text = text.replace(".", "") if _THOUSANDS_RE.match(text) else text.replace(",", ".")
+            amount = Decimal(text)
+        else:
+            amount = Decimal(value)
+    except (InvalidOperation, TypeError, ValueError) as exc:
+        raise PaymentError(
+            _("%(label)s harus berupa angka rupiah.") % {"label": label}, code="bad_amount"
+        ) from exc
+    if not amount.is_finite() or amount != amount.to_integral_value():
+        raise PaymentError(
+            _("%(label)s ditulis dalam rupiah penuh, tanpa sen.") % {"label": label}, code="bad_amount"
+        )
+    if amount <= 0 or amount > MAX_ASSESSMENT_AMOUNT:
+        raise PaymentError(_("%(label)s harus lebih dari Rp0.") % {"label": label}, code="bad_amount")
+    return amount.quantize(Decimal("1"))
+
+
+def _lock_assessment(assessment: Assessment) -> Assessment:
+    return Assessment.objects.select_for_update().get(pk=assessment.pk)
+
+
+@transaction.atomic
+def assessment_issue(
+    *,
+    application: Application,
+    actor: User,
+    amount: Decimal | int | str,
+    due_date: date,
+    basis: str,
+    now: datetime | None = None,
+) -> Assessment:
+    """Assess the levy of an application (SKRD) with its amount, due date and how it was computed;
+    the payment reference comes from the payment gateway. Staff of the application's agency only,
+    once the file is complete (in process or approved) and before the permit is issued."""
+    from .issuance import allocate_sequence, assessment_number
+    from .payments import get_gateway
+
+    now = _now(now)
+    application = _lock(application)
+    _ensure_staff(application, actor)
+    if application.standard.fee_kind not in ASSESSABLE_FEE_KINDS:
+        raise ApplicationError(
+            _(
+                "Menurut standar pelayanannya, layanan ini tidak dipungut biaya: "
+                "SKRD tidak dapat diterbitkan."
+            ),
+            code="no_levy",
+        )
+    if application.status not in ASSESSABLE_STATUSES:
+        raise ApplicationError(
+            _(
+                "SKRD diterbitkan setelah berkas dinyatakan lengkap dan sebelum izin terbit "
+                "(status sekarang: %(status)s)."
+            )
+            % {"status": S(application.status).label},
+            code="not_assessable",
+        )
+    amount = _clean_amount(amount, label=_("Jumlah retribusi"))
+    basis = (basis or "").strip()
+    if not basis:
+        raise ApplicationError(_("Tuliskan dasar perhitungan retribusi."), code="basis_required")
+    if due_date is None or due_date < timezone.localtime(now).date():
+        raise ApplicationError(_("Jatuh tempo tidak boleh sebelum hari ini."), code="bad_due_date")
+    unpaid = Assessment.objects.filter(application=application, status=Assessment.Status.ISSUED).first()
+    if unpaid is not None:
+        raise ConflictError(
+            _(
+                "Masih ada SKRD %(number)s yang belum dibayar. Batalkan SKRD itu lebih dulu bila "
+                "jumlahnya perlu diubah."
+            )
+            % {"number": unpaid.number},
+            code="unpaid_assessment_exists",
+        )
+    year = timezone.localtime(now).year
+    sequence = allocate_sequence(
+        kind=IssuanceSequence.Kind.ASSESSMENT, key=application.service.code, year=year
+    )
+    assessment = Assessment(
+        application=application,
+        number=assessment_number(service_code=application.service.code, year=year, sequence=sequence),
+        amount=amount,
+        basis=basis,
+        due_date=due_date,
+        status=Assessment.Status.ISSUED,
+        issued_by=actor,
+        issued_at=now,
+    )
+    gateway = get_gateway()
+    for _attempt in range(5):
+        reference = gateway.create_bill(assessment)
+        if not Assessment.objects.filter(payment_reference=reference).exists():
+            break
+    else:  # pragma: no cover - 10^11 random references
+        raise ConflictError(_("Kode bayar tidak dapat dibuat; coba lagi."), code="reference_collision")
+    assessment.payment_reference = reference
+    _save(
+        assessment,
+        actor=actor,
+        reason=_("SKRD diterbitkan sebesar %(amount)s, jatuh tempo %(due)s")
+        % {"amount": _rupiah(amount), "due": due_date.isoformat()},
+        now=now,
+    )
+    return assessment
+
+
+@transaction.atomic
+def assessment_cancel(
+    *, assessment: Assessment, actor: User, reason: str, now: datetime | None = None
+) -> Assessment:
+    """Cancel an unpaid SKRD (a wrong amount): staff of the agency, with a reason."""
+    now = _now(now)
+    assessment = _lock_assessment(assessment)
+    _ensure_staff(assessment.application, actor)
+    reason = (reason or "").strip()
+    if assessment.status != Assessment.Status.ISSUED:
+        raise ConflictError(
+            _("SKRD %(number)s berstatus %(status)s dan tidak dapat dibatalkan.")
+            % {"number": assessment.number, "status": assessment.get_status_display()},
+            code="assessment_not_open",
+        )
+    if not reason:
+        raise ApplicationError(_("Tuliskan alasan pembatalan SKRD."), code="reason_required")
+    assessment.status = Assessment.Status.CANCELLED
+    assessment.cancelled_at = now
+    assessment.cancel_reason = reason
+    _save(
+        assessment,
+        actor=actor,
+        reason=_("SKRD dibatalkan: %(reason)s") % {"reason": reason},
+        now=now,
+        fields=["status", "cancelled_at", "cancel_reason"],
+    )
+    return assessment
+
+
+def _ensure_payable(assessment: Assessment, paid_amount: Decimal) -> None:
+    if assessment.status == Assessment.Status.PAID:
+        raise ConflictError(
+            _("SKRD %(number)s sudah lunas sejak %(paid_at)s.")
+            % {"number": assessment.number, "paid_at": _format_datetime(assessment.paid_at)},
+            code="already_paid",
+        )
+    if assessment.status == Assessment.Status.CANCELLED:
+        raise PaymentError(
+            _("SKRD %(number)s sudah dibatalkan; pembayaran tidak dapat dicatat.")
+            % {"number": assessment.number},
+            code="assessment_cancelled",
+        )
+    if paid_amount != assessment.amount:
+        raise PaymentError(
+            _(
+                "Jumlah yang dibayar (%(paid)s) tidak sama dengan jumlah SKRD %(number)s (%(amount)s); "
+                "pembayaran tidak dicatat."
+            )
+            % {
+                "paid": _rupiah(paid_amount),
+                "number": assessment.number,
+                "amount": _rupiah(assessment.amount),
+            },
+            code="amount_mismatch",
+        )
+
+
+@transaction.atomic
+def assessment_confirm_payment(
+    *,
+    assessment: Assessment,
+    actor: User,
+    paid_amount: Decimal | int | str,
+    reference: str,
+    paid_at: datetime | None = None,
+    now: datetime | None = None,
+) -> Assessment:
+    """An officer records the payment of an SKRD after checking the receipt (bukti setor, NTB/NTPD):
+    the exact amount, once."""
+    now = _now(now)
+    assessment = _lock_assessment(assessment)
+    _ensure_staff(assessment.application, actor)
+    paid_amount = _clean_amount(paid_amount, label=_("Jumlah dibayar"))
+    reference = (reference or "").strip()
+    if not reference:
+        raise PaymentError(_("Tuliskan nomor bukti pembayaran (NTB/NTPD)."), code="reference_required")
+    _ensure_payable(assessment, paid_amount)
+    channel = "officer"
+    if Assessment.objects.filter(payment_channel=channel, gateway_reference=reference).exists():
+        raise PaymentError(
+            _("Bukti pembayaran %(reference)s sudah dipakai untuk SKRD lain.") % {"reference": reference},
+            code="reference_used",
+        )
+    if paid_at is not None and paid_at > now:
+        raise PaymentError(_("Tanggal bayar tidak boleh di masa depan."), code="bad_paid_at")
+    assessment.status = Assessment.Status.PAID
+    assessment.paid_at = paid_at or now
+    assessment.paid_amount = paid_amount
+    assessment.payment_channel = channel
+    assessment.gateway_reference = reference
+    assessment.confirmed_by = actor
+    _save(
+        assessment,
+        actor=actor,
+        reason=_("pembayaran dikonfirmasi petugas, bukti %(reference)s") % {"reference": reference},
+        now=now,
+        fields=["status", "paid_at", "paid_amount", "payment_channel", "gateway_reference", "confirmed_by"],
+    )
+    return assessment
+
+
+@transaction.atomic
+def payment_gateway_callback(
+    *, notice, gateway_name: str, now: datetime | None = None
+) -> tuple[Assessment, bool]:
+    """Record a payment a gateway reported (``notice`` is a ``permits.payments.PaymentNotice``,
+    already signature-checked). Returns the SKRD and whether this call changed it.
+
+    Idempotent: the gateway retries callbacks; a notice with a gateway reference already recorded
+    for the same bill changes nothing. A wrong amount, a cancelled SKRD, a bill paid by another
+    transaction or an unknown reference is refused.
+    """
+    now = _now(now)
+    channel = f"gateway:{gateway_name}"
+    assessment = Assessment.objects.select_for_update().filter(payment_reference=notice.reference).first()
+    if assessment is None:
+        raise UnknownBill(_("Tagihan dengan kode bayar ini tidak dikenal."), code="unknown_bill")
+    if assessment.payment_channel == channel and assessment.gateway_reference == notice.gateway_ref:
+        return assessment, False
+    if Assessment.objects.filter(payment_channel=channel, gateway_reference=notice.gateway_ref).exists():
+        raise ConflictError(
+            _("Referensi transaksi gateway ini sudah dipakai untuk tagihan lain."), code="gateway_ref_used"
+        )
+    paid_amount = notice.amount
+    if not paid_amount.is_finite() or paid_amount != paid_amount.to_integral_value():
+        raise PaymentError(_("Jumlah pembayaran tidak valid."), code="bad_amount")
+    _ensure_payable(assessment, paid_amount.quantize(Decimal("1")))
+    assessment.status = Assessment.Status.PAID
+    assessment.paid_at = min(notice.paid_at, now)
+    assessment.paid_amount = paid_amount
+    assessment.payment_channel = channel
+    assessment.gateway_reference = notice.gateway_ref
+    _save(
+        assessment,
+        actor=None,
+        reason=_("dibayar melalui %(channel)s, transaksi %(reference)s")
+        % {"channel": channel, "reference": notice.gateway_ref},
+        now=now,
+        fields=["status", "paid_at", "paid_amount", "payment_channel", "gateway_reference"],
+    )
+    return assessment, True
+
+
+def _ensure_levy_paid(application: Application) -> None:
+    """No permit while a levy is unpaid: an open SKRD blocks issuance, and a service whose standard
+    assesses a levy per application needs a paid SKRD first."""
+    assessments = list(
+        Assessment.objects.filter(application=application).exclude(status=Assessment.Status.CANCELLED)
+    )
+    unpaid = [a for a in assessments if a.status == Assessment.Status.ISSUED]
+    if unpaid:
+        first = unpaid[0]
+        raise ApplicationError(
+            _(
+                "Retribusi belum dibayar: SKRD %(number)s sebesar %(amount)s (kode bayar %(reference)s, "
+                "jatuh tempo %(due)s). Izin diterbitkan setelah pembayaran dikonfirmasi."
+            )
+            % {
+                "number": first.number,
+                "amount": _rupiah(first.amount),
+                "reference": first.payment_reference,
+                "due": formats.date_format(first.due_date, "j F Y"),
+            },
+            code="levy_unpaid",
+        )
+    if application.standard.fee_kind == ServiceStandard.FeeKind.LEVY and not assessments:
+        raise ApplicationError(
+            _(
+                "Retribusi layanan ini belum ditetapkan: terbitkan SKRD dan tunggu pembayarannya "
+                "sebelum izin diterbitkan."
+            ),
+            code="levy_not_assessed",
+        )
+
+
+def _permit_create(
+    *,
+    application: Application,
+    actor: User,
+    now: datetime,
+    valid_from: date | None,
+    valid_until: date | None,
+) -> Permit:
+    """The Permit row and its PDF, inside the issuing transaction (building the PDF takes tens of
+    milliseconds, and the citizen can download it as soon as the transaction commits)."""
+    import hashlib
+
+    from django.core.files.base import ContentFile
+
+    from accounts.selectors import masked_nik
+
+    from .issuance import (
+        allocate_sequence,
+        build_permit_pdf,
+        mpp_zone,
+        new_verification_code,
+        permit_number,
+        permit_signer,
+    )
+
+    local_now = timezone.localtime(now, mpp_zone())
+    valid_from = valid_from or local_now.date()
+    if valid_until is not None and valid_until < valid_from:
+        raise ApplicationError(
+            _("Tanggal akhir berlaku tidak boleh sebelum tanggal mulai berlaku."), code="bad_validity"
+        )
+    service = application.service
+    applicant = application.applicant
+    year = local_now.year
+    sequence = allocate_sequence(kind=IssuanceSequence.Kind.PERMIT, key=service.code, year=year)
+    code = new_verification_code()
+    while Permit.objects.filter(verification_code=code).exists():  # pragma: no cover - 31^12 codes
+        code = new_verification_code()
+    with translation.override(settings.LANGUAGE_CODE):
+        signer = permit_signer(application.agency)
+        title = _("Surat Izin") if service.is_permit else _("Surat Keterangan")
+    permit = Permit(
+        application=application,
+        number=permit_number(service_code=service.code, year=year, sequence=sequence),
+        verification_code=code,
+        title=str(title),
+        holder_name=applicant.full_name or applicant.email,
+        holder_nik_masked=masked_nik(applicant.nik),
+        service_name=service.name,
+        product=application.standard.product,
+        agency_name=application.agency.name,
+        signer_name=signer.name,
+        signer_position=signer.position,
+        issued_by=actor,
+        issued_at=now,
+        valid_from=valid_from,
+        valid_until=valid_until,
+    )
+    content = build_permit_pdf(permit)
+    permit.sha256 = hashlib.sha256(content).hexdigest()
+    permit.pdf.save("izin.pdf", ContentFile(content), save=False)
+    _save(permit, actor=actor, reason=_("izin diterbitkan"), now=now)
+    return permit
+
+
+@transaction.atomic
+def permit_revoke(*, permit: Permit, actor: User, reason: str, now: datetime | None = None) -> Permit:
+    """Revoke an issued permit (staff of the issuing agency), with the reason; the public
+    verification page then says "DICABUT" with the date and the reason."""
+    now = _now(now)
+    permit = Permit.objects.select_for_update().get(pk=permit.pk)
+    application = Application.objects.get(pk=permit.application_id)
+    _ensure_staff(application, actor)
+    reason = (reason or "").strip()
+    if permit.revoked_at is not None:
+        raise ConflictError(
+            _("Izin %(number)s sudah dicabut pada %(at)s.")
+            % {"number": permit.number, "at": _format_datetime(permit.revoked_at)},
+            code="already_revoked",
+        )
+    if len(reason) < MIN_REVOKE_REASON:
+        raise ApplicationError(
+            _(
+                "Tuliskan alasan pencabutan yang jelas (dasar aturan atau temuan); "
+                "alasan ini ditampilkan kepada publik."
+            ),
+            code="reason_required",
+        )
+    permit.revoked_at = now
+    permit.revoked_by = actor
+    permit.revoke_reason = reason
+    _save(
+        permit,
+        actor=actor,
+        reason=_("dicabut: %(reason)s") % {"reason": reason},
+        now=now,
+        fields=["revoked_at", "revoked_by", "revoke_reason"],
+    )
+    return permit

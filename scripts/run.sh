@@ -10,7 +10,7 @@ BIN="$(dirname "$PY")"
 HOST="${HOST:-127.0.0.1}"
 PORT="${PORT:-8000}"
 
-mkdir -p var/celery-broker var/celery-processed var/media
+mkdir -p var/celery-broker var/celery-processed var/celery-control var/media var/private-media
 
 # Each child gets its own process group (job control), so that stopping it also stops what it
 # forked: gunicorn's workers, Celery's pool processes and the embedded beat.

@@ -1,7 +1,24 @@
 """Shared fixtures. Test data comes from tests/factories.py (one trait per status)."""
 
+import os
+from urllib.parse import urlsplit, urlunsplit
+
 import pytest
 from django.core.cache import cache
+
+pytest_plugins = ["tests.browser_fixtures"]
+
+
+def pytest_configure(config):
+    """Parallel workers (pytest-xdist) each use their own Redis database for the cache, because
+    every test clears the cache and would otherwise clear the other workers' too."""
+    from django.conf import settings
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if worker.startswith("gw") and settings.REDIS_URL:
+        parts = urlsplit(settings.REDIS_URL)
+        database = 1 + int(worker.removeprefix("gw")) % 15
+        settings.CACHES["default"]["LOCATION"] = urlunsplit(parts._replace(path=f"/{database}"))
 
 
 @pytest.fixture(autouse=True)

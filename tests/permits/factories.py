@@ -190,3 +190,28 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
         )
         issued = factory.Trait(approved=True, status=S.ISSUED, issued_at=factory.LazyFunction(timezone.now))
         withdrawn = factory.Trait(submitted=True, status=S.WITHDRAWN)
+
+
+def approved_application(*, service, officer, supervisor, applicant=None, now=None):
+    """Walk the services to an approved application: verified, every SOP step done, approved."""
+    application = in_process_application(service=service, officer=officer, applicant=applicant, now=now)
+    for step in application.steps.order_by("order", "id"):
+        services.step_complete(application=application, step_progress=step, actor=supervisor, now=now)
+    return services.application_approve(application=application, actor=supervisor, now=now)
+
+
+def levy_service(*, agency=None, code: str | None = None, time_limit_days: int = 5):
+    """A permit service whose standard assesses a levy per application (retribusi, SKRD)."""
+    service = permit_service(time_limit_days=time_limit_days, agency=agency, code=code)
+    standard = ServiceStandard.objects.get(service=service)
+    standard.fee_kind, standard.levy_formula = ServiceStandard.FeeKind.LEVY, ServiceStandard.LevyFormula.PBG
+    standard.save(update_fields=["fee_kind", "levy_formula"])
+    return service
+
+
+def issued_application(*, service, officer, supervisor, applicant=None, now=None, **issue_kwargs):
+    """Walk the services to an issued application (with its Permit and PDF)."""
+    approved = approved_application(
+        service=service, officer=officer, supervisor=supervisor, applicant=applicant, now=now
+    )
+    return services.application_issue(application=approved, actor=officer, now=now, **issue_kwargs)

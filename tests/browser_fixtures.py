@@ -1,4 +1,5 @@
-"""Real-browser fixtures: Playwright's sync API driving Debian's chromium against live_server.
+"""Real-browser fixtures for the whole suite (registered in tests/conftest.py): Playwright's sync API
+driving Debian's chromium against live_server. One Playwright session per process.
 
 Run with `pytest -m browser`. When chromium is missing the tests are skipped, unless
 MPP_REQUIRE_BROWSER=1 (CI), where a missing browser is a failure.
