@@ -22,7 +22,7 @@ COPY . .
 # collected at build time with hashed names that whitenoise serves with far-future caching.
 RUN python manage.py collectstatic --noinput -v 0 \
     && useradd --system --uid 10001 --home-dir /app --no-create-home mpp \
-    && mkdir -p /app/var/media \
+    && mkdir -p /app/var/media /app/var/private-media \
     && chown -R mpp:mpp /app/var \
     && chmod +x scripts/docker-entrypoint.sh
 
