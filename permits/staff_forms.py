@@ -148,6 +148,10 @@ class ActionForm(forms.Form):
 
     def __init__(self, *args, application: Application | None = None, **kwargs):
         self.application = application
+        # The application page shows several action forms with the same field names ("note",
+        # "seen_status"): each form gets its own ids (id_verify_note, id_step_note, ...), so every
+        # label points at its own field instead of the first "id_note" on the page.
+        kwargs.setdefault("auto_id", f"id_{type(self).__name__.removesuffix('Form').lower()}_%s")
         kwargs.setdefault("initial", {})
         if application is not None:
             kwargs["initial"].setdefault("seen_status", application.status)
