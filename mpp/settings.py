@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "permits",
     "queueing",
     "complaints",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -75,6 +76,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "agencies.context_processors.mpp",
+                "notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -204,7 +206,22 @@ CELERY_BEAT_SCHEDULE = {
         "task": "permits.tasks.mark_deemed_approved",
         "schedule": MPP_SWEEP_INTERVAL,
     },
+    "notifications-send-due": {
+        "task": "notifications.tasks.send_due",
+        "schedule": MPP_SWEEP_INTERVAL,
+    },
 }
+# WhatsApp/SMS gateway of notifications/channels.py: "http" (POST JSON {to, message, channel}
+# to MPP_SMS_GATEWAY_URL with "Authorization: Bearer MPP_SMS_GATEWAY_TOKEN"), "console" (log only,
+# development) or "file" (JSON lines appended to MPP_SMS_GATEWAY_FILE, tests and benchmarks).
+MPP_SMS_GATEWAY = env.str("MPP_SMS_GATEWAY", default="console")
+MPP_SMS_GATEWAY_URL = env.str("MPP_SMS_GATEWAY_URL", default="")
+MPP_SMS_GATEWAY_TOKEN = env.str("MPP_SMS_GATEWAY_TOKEN", default="")
+MPP_SMS_GATEWAY_FILE = env.str("MPP_SMS_GATEWAY_FILE", default=str(VAR_DIR / "messages.jsonl"))
+# Citizens' quiet hours (MPP local time, HH:MM): messages due then are held until the end.
+# Start after end spans midnight; equal values turn quiet hours off.
+MPP_QUIET_HOURS_START = env.str("MPP_QUIET_HOURS_START", default="21:00")
+MPP_QUIET_HOURS_END = env.str("MPP_QUIET_HOURS_END", default="06:00")
 # Working days a citizen has to fix what an officer sent back before the application lapses.
 MPP_CORRECTION_DAYS = env.int("MPP_CORRECTION_DAYS", default=14)
 

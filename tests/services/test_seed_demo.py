@@ -5,6 +5,7 @@ from django.core.management import call_command
 
 from accounts.models import Role, User
 from agencies.models import Agency, Maklumat, MppProfile
+from notifications.models import MessageTemplate
 from queueing.models import Counter
 from services.models import Requirement, Service, ServiceStandard
 
@@ -45,6 +46,7 @@ def test_seed_demo_loads_the_catalogue_once(client, capsys):
     profile = MppProfile.objects.get()
     assert profile.office_hours.count() == 5
     assert Maklumat.objects.filter(agency__isnull=True).exists()
+    assert MessageTemplate.objects.filter(event="application.received").exists()
 
     assert "admin@demo.mpp.id" in output and "mpp-demo-2026" in output
     officer = User.objects.get(email="petugas.dpmptsp@demo.mpp.id")

@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -52,6 +53,7 @@ class Command(BaseCommand):
             self._maklumat(profile, agencies)
             self._announcements()
             accounts = self._accounts(agencies) if settings.DEMO_MODE else []
+            call_command("seed_message_templates", verbosity=0)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Data demo siap: {Agency.objects.count()} instansi, {Service.objects.count()} layanan "

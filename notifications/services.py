@@ -1,0 +1,275 @@
+"""Writes of the notification system. Every app tells people things through :func:`notify`.
+
+``notify`` writes the inbox row and one :class:`~notifications.models.Delivery` per channel the
+recipient enabled in one transaction, and enqueues ``notifications.tasks.deliver`` per delivery
+only after commit. :func:`delivery_attempt` sends one delivery under a row lock, so two workers
+(a Celery retry and the beat sweep) never send it twice at once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import datetime, time, timedelta
+from functools import partial
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.template import Context, Template
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from accounts.services import is_deliverable_email
+from mpp.errors import DomainError
+
+from . import channels as channel_senders
+from .defaults import DEFAULT_TEMPLATES
+from .models import Channel, ChannelPreference, Delivery, MessageTemplate, Notification
+from .quiet import quiet_hours_end
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 5
+# Seconds before the first retry; doubled each time up to RETRY_BACKOFF_MAX (same as the task's).
+RETRY_BACKOFF = 30
+RETRY_BACKOFF_MAX = 600
+
+
+class UnknownEvent(DomainError):
+    def __init__(self, event: str):
+        super().__init__(_("Tidak ada templat pesan untuk kejadian %(event)s.") % {"event": event})
+
+
+# --- Rendering -----------------------------------------------------------------------------------
+
+
+def render_text(text: str, context: dict[str, Any]) -> str:
+    # Plain-text messages: no HTML escaping (the inbox escapes when it displays them).
+    return Template("{% autoescape off %}" + text + "{% endautoescape %}").render(Context(context))
+
+
+def render_message(*, event: str, language: str, context: dict[str, Any]) -> tuple[str, str]:
+    """(title, body) of ``event`` in ``language`` ("id" or "en"); admins' edits win over defaults."""
+    template = MessageTemplate.objects.filter(event=event).first()
+    if template is None:
+        template = DEFAULT_TEMPLATES.get(event)
+    if template is None:
+        raise UnknownEvent(event)
+    english = language == "en"
+    subject = template.subject_en if english else template.subject_id
+    body = template.body_en if english else template.body_id
+    with translation.override("en" if english else "id"):
+        title = " ".join(render_text(subject, context).split())[:200]
+        return title, render_text(body, context).strip()
+
+
+def message_templates_seed() -> int:
+    """Create the built-in templates that have no row yet (admins' edits are kept). Returns created."""
+    created = 0
+    for event, default in DEFAULT_TEMPLATES.items():
+        _row, was_created = MessageTemplate.objects.get_or_create(
+            event=event,
+            defaults={
+                "description": default.description,
+                "subject_id": default.subject_id,
+                "body_id": default.body_id,
+                "subject_en": default.subject_en,
+                "body_en": default.body_en,
+            },
+        )
+        created += was_created
+    return created
+
+
+# --- Notify --------------------------------------------------------------------------------------
+
+
+def enabled_channels(*, recipient, allowed: Iterable[str] | None = None) -> list[str]:
+    """Channels the recipient wants (and has an address for), limited to ``allowed`` if given."""
+    preference = ChannelPreference.objects.filter(user=recipient).first() or ChannelPreference()
+    wanted = preference.enabled_channels()
+    if allowed is not None:
+        allowed = set(allowed)
+        wanted = [channel for channel in wanted if channel in allowed]
+    usable = []
+    for channel in wanted:
+        if channel == Channel.EMAIL and not is_deliverable_email(recipient.email):
+            continue
+        if channel in (Channel.WHATSAPP, Channel.SMS) and not recipient.phone:
+            continue
+        usable.append(channel)
+    return usable
+
+
+def _enqueue_delivery(delivery_id: int) -> None:
+    from .tasks import deliver
+
+    deliver.delay(delivery_id)
+
+
+def notify(
+    *,
+    recipient,
+    event: str,
+    context: dict[str, Any],
+    link: str = "",
+    dedup_key: str | None = None,
+    channels: Iterable[str] | None = None,
+) -> Notification | None:
+    """Tell ``recipient`` about ``event``: an inbox row plus one delivery per enabled channel.
+
+    ``channels`` limits the external channels for this event (``[]``: inbox only); the recipient's
+    preferences still apply. With ``dedup_key``, a second call with the same key (a re-run sweep, a
+    retried task, a concurrent worker) returns None and sends nothing: the unique constraint
+    decides, inside a savepoint, so it is safe under concurrency.
+    """
+    title, body = render_message(event=event, language=recipient.preferred_language, context=context)
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                notification = Notification.objects.create(
+                    recipient=recipient,
+                    event=event,
+                    title=title,
+                    body=body,
+                    link=link,
+                    dedup_key=dedup_key,
+                )
+        except IntegrityError:
+            if dedup_key is not None and Notification.objects.filter(dedup_key=dedup_key).exists():
+                return None
+            raise
+        deliveries = Delivery.objects.bulk_create(
+            [
+                Delivery(notification=notification, channel=channel)
+                for channel in enabled_channels(recipient=recipient, allowed=channels)
+            ]
+        )
+        for delivery in deliveries:
+            transaction.on_commit(partial(_enqueue_delivery, delivery.pk))
+    return notification
+
+
+# --- Delivery ------------------------------------------------------------------------------------
+
+
+class Outcome:
+    SENT = "sent"
+    HELD = "held"
+    RETRY = "retry"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+
+
+def _mpp_zone() -> ZoneInfo:
+    from agencies.selectors import mpp_profile
+
+    profile = mpp_profile()
+    return ZoneInfo(getattr(profile, "time_zone", "") or settings.TIME_ZONE)
+
+
+def quiet_until(*, recipient, now: datetime) -> datetime | None:
+    """When a message to ``recipient`` may go out, if now is in the citizens' quiet hours."""
+    if not recipient.is_citizen:
+        return None
+    return quiet_hours_end(
+        now,
+        start=time.fromisoformat(settings.MPP_QUIET_HOURS_START),
+        end=time.fromisoformat(settings.MPP_QUIET_HOURS_END),
+        zone=_mpp_zone(),
+    )
+
+
+def retry_delay(attempts: int) -> timedelta:
+    return timedelta(seconds=min(RETRY_BACKOFF_MAX, RETRY_BACKOFF * 2 ** max(attempts - 1, 0)))
+
+
+def delivery_attempt(*, delivery_id: int, now: datetime | None = None) -> str:
+    """Try to send one pending delivery; returns an :class:`Outcome`.
+
+    The row is locked (``SKIP LOCKED``) for the send, so a concurrent attempt skips it, and only
+    ``pending`` rows are sent, so a repeat finds nothing to do. A worker killed after the gateway
+    accepted but before commit leaves the row pending: it is sent again (at least once, never lost).
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        delivery = (
+            Delivery.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("notification__recipient")
+            .filter(pk=delivery_id, status=Delivery.Status.PENDING)
+            .first()
+        )
+        if delivery is None:
+            return Outcome.SKIPPED
+        held_until = quiet_until(recipient=delivery.notification.recipient, now=now)
+        if held_until is not None:
+            delivery.next_attempt_at = held_until
+            delivery.save(update_fields=["next_attempt_at"])
+            return Outcome.HELD
+        delivery.attempts += 1
+        try:
+            channel_senders.send(delivery)
+        except channel_senders.NoAddress as exc:
+            delivery.status = Delivery.Status.FAILED
+            delivery.last_error = str(exc)
+            outcome = Outcome.FAILED
+        except Exception as exc:  # recorded and retried: nothing fails silently
+            logger.warning("delivery %s failed (attempt %s): %s", delivery.pk, delivery.attempts, exc)
+            delivery.last_error = f"{now:%Y-%m-%d %H:%M:%S} {type(exc).__name__}: {exc}"[:2000]
+            if delivery.attempts >= MAX_ATTEMPTS:
+                delivery.status = Delivery.Status.FAILED
+                delivery.next_attempt_at = None
+                outcome = Outcome.FAILED
+            else:
+                delivery.next_attempt_at = now + retry_delay(delivery.attempts)
+                outcome = Outcome.RETRY
+        else:
+            delivery.status = Delivery.Status.SENT
+            delivery.sent_at = now
+            delivery.next_attempt_at = None
+            outcome = Outcome.SENT
+        delivery.save(update_fields=["status", "attempts", "last_error", "next_attempt_at", "sent_at"])
+        return outcome
+
+
+def deliveries_retry(*, delivery_ids: Iterable[int]) -> int:
+    """Admin: send failed deliveries again (fresh attempts). Returns how many were re-queued."""
+    with transaction.atomic():
+        ids = list(
+            Delivery.objects.select_for_update()
+            .filter(pk__in=list(delivery_ids), status=Delivery.Status.FAILED)
+            .values_list("pk", flat=True)
+        )
+        Delivery.objects.filter(pk__in=ids).update(
+            status=Delivery.Status.PENDING, attempts=0, next_attempt_at=None
+        )
+        for delivery_id in ids:
+            transaction.on_commit(partial(_enqueue_delivery, delivery_id))
+    return len(ids)
+
+
+# --- Inbox ---------------------------------------------------------------------------------------
+
+
+def notification_mark_read(*, notification: Notification, now: datetime | None = None) -> Notification:
+    if notification.read_at is None:
+        notification.read_at = now or timezone.now()
+        Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
+            read_at=notification.read_at
+        )
+    return notification
+
+
+def notifications_mark_all_read(*, user, now: datetime | None = None) -> int:
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
+        read_at=now or timezone.now()
+    )
+
+
+def channel_preference_update(*, user, email: bool, whatsapp: bool, sms: bool) -> ChannelPreference:
+    preference, _created = ChannelPreference.objects.update_or_create(
+        user=user, defaults={"email": email, "whatsapp": whatsapp, "sms": sms}
+    )
+    return preference
