@@ -89,7 +89,9 @@ class Application(models.Model):
     receipt_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     decision_notice_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     clock_started_at = models.DateTimeField(_("berkas lengkap pada"), null=True, blank=True)
-    due_at = models.DateTimeField(_("batas waktu"), null=True, blank=True, db_index=True)
+    # Indexed below together with the worklist's order (deadline, then submission): thousands of
+    # applications share each closing-time deadline, so a single-column index is walked in vain.
+    due_at = models.DateTimeField(_("batas waktu"), null=True, blank=True)
     paused_at = models.DateTimeField(_("dijeda sejak"), null=True, blank=True)
     paused_minutes = models.PositiveIntegerField(_("menit kerja terjeda"), default=0)
     decided_at = models.DateTimeField(_("diputuskan pada"), null=True, blank=True)
@@ -129,20 +131,28 @@ class Application(models.Model):
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["agency", "status", "due_at"], name="permit_app_agency_status_due"),
-            models.Index(fields=["assigned_to", "status", "due_at"], name="permit_app_assignee_due"),
             models.Index(fields=["applicant", "-created_at"], name="permit_app_applicant_created"),
+            # Any status of one agency (the "all statuses" worklist), by deadline.
+            models.Index(fields=["agency", "due_at", "submitted_at"], name="permit_app_agency_by_due"),
+            # Running clocks by deadline: the overdue and due-soon filters and the deadline sweeps.
+            models.Index(
+                fields=["due_at", "submitted_at"],
+                condition=Q(status=ApplicationStatus.IN_PROCESS),
+                name="permit_app_running_by_due",
+            ),
+            # "Assigned to me": one officer's open applications by deadline.
+            models.Index(
+                fields=["assigned_to", "due_at", "submitted_at"],
+                condition=Q(status__in=sorted(OPEN_STATUSES)),
+                name="permit_app_assignee_open_due",
+            ),
             # The default worklist: an agency's open applications by deadline.
             models.Index(
                 fields=["agency", "due_at", "submitted_at"],
                 condition=Q(status__in=sorted(OPEN_STATUSES)),
                 name="permit_app_open_by_due",
             ),
-            # Prefix search on tracking numbers (LIKE 'PBG-2026-%'); ignored outside PostgreSQL.
-            models.Index(
-                fields=["tracking_number"],
-                opclasses=["varchar_pattern_ops"],
-                name="permit_app_tracking_prefix",
-            ),
+            # Prefix search on tracking numbers uses the unique column's own *_like index (PostgreSQL).
         ]
         constraints = [
             # Submitting allocates the tracking number; a draft (even a withdrawn one) has none.

@@ -1,0 +1,541 @@
+#!/usr/bin/env python3
+"""Server time of the staff worklist (page and API) and of the public tracking lookup, against the
+database that benchmarks/generate_applications.py filled (1,000,000 applications by default).
+
+    .venv/bin/python benchmarks/permits_worklist.py
+    .venv/bin/python benchmarks/permits_worklist.py --requests 500 --case api-default
+
+Everything runs in this one process, DEBUG off: each request goes through Django's whole handler
+(middleware, session and user lookup, view, template or serializer) via django.test.Client, and its
+wall time is measured around the call; no network and no server. Per case: --warmup requests, then
+--requests timed ones (bounded by --max-seconds), reporting median, p95, p99 and the number of
+database queries and their time per request (counted with a connection execute wrapper on every
+request, so "constant" is checked, not assumed). Then EXPLAIN (ANALYZE, BUFFERS) of the worklist's
+queries, a summary table against the targets of issue 4 (worklist median <= 15 ms, p95 <= 40 ms;
+tracking median <= 10 ms), and a JSON report in benchmarks/results/worklist-<time>.json.
+
+The officer is petugas01.dpmptsp@bench.mpp.invalid (DPMPTSP, the agency with the most
+applications) and, to show that the query count does not depend on the agency, an officer of the
+smallest agency. Tracking lookups use a different real application (number and secret) per request
+and a different client address, so the per-address rate limits never answer instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS_DIR = ROOT / "benchmarks" / "results"
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/mpp_bench"
+BENCH_DOMAIN = "bench.mpp.invalid"
+# The index changes proposed for permits.models.Application (see benchmarks/README.md): the
+# worklist's orderings (deadline, then submission) per agency, per assignee and for the running
+# clocks; and without the single-column due_at index, which PostgreSQL walks for "nearest deadline
+# first" while filtering out hundreds of thousands of closed applications.
+PROPOSED_INDEXES = (
+    "DROP INDEX IF EXISTS permits_application_due_at_ee4a3aeb",
+    "CREATE INDEX bench_app_agency_by_due ON permits_application (agency_id, due_at, submitted_at)",
+    "CREATE INDEX bench_app_assignee_open_due ON permits_application (assigned_to_id, due_at, submitted_at) "
+    "WHERE status IN ('approved', 'in_process', 'returned', 'submitted')",
+    "CREATE INDEX bench_app_running_by_due ON permits_application (due_at, submitted_at) "
+    "WHERE status = 'in_process'",
+    "CREATE INDEX bench_user_name_trgm ON accounts_user USING gin (UPPER(full_name) gin_trgm_ops)",
+    "ANALYZE permits_application",
+    "ANALYZE accounts_user",
+)
+TARGETS = {"worklist": {"median": 15.0, "p95": 40.0}, "track": {"median": 10.0}}
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
+        help="PostgreSQL database loaded by generate_applications.py. Default: $DATABASE_URL or %(default)s",
+    )
+    parser.add_argument(
+        "--requests", type=int, default=200, help="timed requests per case (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--warmup", type=int, default=20, help="untimed requests first (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--max-seconds", type=float, default=60.0, help="stop a case after this long (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--agency", default="dpmptsp", help="agency slug of the officer (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--case", dest="cases", action="append", help="run only this case (repeatable; see the table)"
+    )
+    parser.add_argument("--no-explain", action="store_true", help="skip EXPLAIN ANALYZE")
+    parser.add_argument(
+        "--proposed-indexes",
+        action="store_true",
+        help="experiment: run inside one transaction with the indexes proposed in benchmarks/README.md "
+        "(PROPOSED_INDEXES), rolled back at the end: the database is left as the migrations made it",
+    )
+    parser.add_argument(
+        "--capped-count",
+        type=int,
+        default=0,
+        metavar="N",
+        help="experiment: paginators count at most N+1 rows (SELECT count(*) FROM (... LIMIT N+1)) "
+        "instead of every row, as proposed in benchmarks/README.md (default: 0 = exact count)",
+    )
+    parser.add_argument("--output", type=Path, help="JSON report (default: benchmarks/results/...)")
+    args = parser.parse_args(argv)
+    if not urllib.parse.urlsplit(args.database_url).scheme.startswith("postgres"):
+        parser.error("--database-url must be a PostgreSQL URL")
+    args.requests = min(max(args.requests, 1), 10_000)
+    args.warmup = min(max(args.warmup, 0), 1_000)
+    args.max_seconds = min(max(args.max_seconds, 1.0), 600.0)
+    return args
+
+
+def setup_django(database_url: str) -> None:
+    os.environ["DATABASE_URL"] = database_url
+    os.environ["DJANGO_DEBUG"] = "0"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mpp.settings")
+    os.environ.setdefault("LOG_LEVEL", "ERROR")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+class QueryMeter:
+    """Counts the queries of a request and their time (a connection execute wrapper: cheap, no
+    debug cursor), and keeps their SQL when asked."""
+
+    def __init__(self):
+        self.count = 0
+        self.seconds = 0.0
+        self.keep_sql = False
+        self.sql: list[tuple[str, float]] = []
+
+    def reset(self) -> None:
+        self.count = 0
+        self.seconds = 0.0
+        self.sql = []
+
+    def __call__(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            elapsed = time.perf_counter() - started
+            self.count += 1
+            self.seconds += elapsed
+            if self.keep_sql:
+                cursor = context["cursor"]
+                text = cursor.cursor.query if hasattr(cursor, "cursor") else None
+                self.sql.append(((text or b"").decode() if isinstance(text, bytes) else str(sql), elapsed))
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def summarize(times: list[float], queries: list[int], db_times: list[float], cpu_times: list[float]) -> dict:
+    ms = [t * 1000 for t in times]
+    return {
+        "n": len(ms),
+        "median_ms": round(statistics.median(ms), 2),
+        "p95_ms": round(percentile(ms, 0.95), 2),
+        "p99_ms": round(percentile(ms, 0.99), 2),
+        "mean_ms": round(statistics.fmean(ms), 2),
+        "min_ms": round(min(ms), 2),
+        "max_ms": round(max(ms), 2),
+        "queries": sorted(set(queries)),
+        "db_median_ms": round(statistics.median(db_times) * 1000, 2),
+        # CPU of this process (Django and the driver, not PostgreSQL): steadier than wall time
+        # when other programs share the cores.
+        "cpu_median_ms": round(statistics.median(cpu_times) * 1000, 2),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    setup_django(args.database_url)
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    if MigrationExecutor(connection).migration_plan(MigrationExecutor(connection).loader.graph.leaf_nodes()):
+        print("applying new migrations first (manage.py migrate)")
+        call_command("migrate", verbosity=0, interactive=False)
+
+    experiment = None
+    if args.proposed_indexes:
+        from django.db import transaction
+
+        experiment = transaction.atomic()
+        experiment.__enter__()
+        print("experiment: proposed indexes (rolled back at the end)")
+        with connection.cursor() as cursor:
+            for statement in PROPOSED_INDEXES:
+                cursor.execute(statement)
+    if args.capped_count:
+        cap_paginator_counts(args.capped_count)
+        print(f"experiment: paginators count at most {args.capped_count + 1:,} rows")
+    try:
+        return run(args, connection)
+    finally:
+        if experiment is not None:
+            from django.db import transaction
+
+            transaction.set_rollback(True)
+            experiment.__exit__(None, None, None)
+
+
+def cap_paginator_counts(cap: int) -> None:
+    """Experiment: Django's Paginator (also under DRF's PageNumberPagination) counts at most cap + 1
+    rows, so a page never counts a whole agency's applications."""
+    from django.core.paginator import Paginator
+    from django.utils.functional import cached_property
+
+    def count(self) -> int:
+        if hasattr(self.object_list, "query"):
+            return self.object_list.order_by()[: cap + 1].count()
+        return len(self.object_list)
+
+    prop = cached_property(count)
+    prop.__set_name__(Paginator, "count")
+    Paginator.count = prop
+
+
+def run(args: argparse.Namespace, connection) -> int:
+    from django.db.models import Count
+    from django.test import Client
+
+    from accounts.models import User
+    from agencies.models import Agency
+    from permits.models import Application
+    from permits.selectors import WorklistFilters, track_lookup, worklist
+
+    officer = User.objects.filter(email=f"petugas01.{args.agency}@{BENCH_DOMAIN}").first()
+    if officer is None:
+        raise SystemExit(
+            f"No officer petugas01.{args.agency}@{BENCH_DOMAIN}: run benchmarks/generate_applications.py first."
+        )
+    total = Application.objects.count()
+    agency_total = Application.objects.filter(agency_id=officer.agency_id).count()
+    open_total = worklist(officer).count()
+    # The agency with the fewest services, for the "whatever the number of services" check.
+    small_agency = (
+        Agency.objects.exclude(pk=officer.agency_id)
+        .annotate(n=Count("services"))
+        .order_by("n", "slug")
+        .first()
+    )
+    small_officer = User.objects.filter(email=f"petugas01.{small_agency.slug}@{BENCH_DOMAIN}").first()
+    sample = list(
+        Application.objects.exclude(tracking_number=None)
+        .order_by("?")
+        .values_list("tracking_number", "tracking_secret")[: max(args.requests + args.warmup, 50)]
+    )
+    agency_numbers = list(
+        Application.objects.filter(agency_id=officer.agency_id, status="in_process").values_list(
+            "tracking_number", flat=True
+        )[:1]
+    )
+    number = agency_numbers[0] if agency_numbers else sample[0][0]
+    prefix = number.rsplit("-", 1)[0]  # e.g. "NIB-2026": one service's numbers of one year
+    print(
+        f"database: {total:,} applications; officer {officer.email} ({args.agency}: {agency_total:,} "
+        f"applications, {open_total:,} open); small agency: {small_agency.slug}"
+    )
+
+    meter = QueryMeter()
+    connection.execute_wrappers.append(meter)  # every query of this process from here on
+
+    def client_for(user) -> Client:
+        client = Client(HTTP_HOST="localhost", raise_request_exception=True)
+        client.force_login(user)
+        return client
+
+    staff = client_for(officer)
+    staff_small = client_for(small_officer) if small_officer else None
+    anonymous = Client(HTTP_HOST="localhost", raise_request_exception=True)
+    htmx = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TRIGGER": "worklist-results"}
+    counter = {"i": 0}
+
+    def next_track():
+        counter["i"] += 1
+        i = counter["i"]
+        return sample[i % len(sample)], f"127.{(i >> 16) & 255}.{(i >> 8) & 255}.{i & 255 or 1}"
+
+    def get(client, path, **extra):
+        def run():
+            response = client.get(path, **extra)
+            return response.status_code
+
+        return run
+
+    def track_page():
+        (tracking_number, secret), address = next_track()
+        query = urllib.parse.urlencode({"nomor": tracking_number, "kode": secret})
+        return anonymous.get(f"/lacak/?{query}", REMOTE_ADDR=address).status_code
+
+    def track_api():
+        (tracking_number, secret), address = next_track()
+        query = urllib.parse.urlencode({"tracking_number": tracking_number, "secret": secret})
+        return anonymous.get(f"/api/v1/track/?{query}", REMOTE_ADDR=address).status_code
+
+    def track_selector():
+        (tracking_number, secret), _address = next_track()
+        return 200 if track_lookup(tracking_number, secret) is not None else 404
+
+    def selector(filters, size):
+        def run():
+            queryset = worklist(officer, filters)
+            rows = list(queryset[:size])
+            queryset.count()
+            return 200 if rows is not None else 500
+
+        return run
+
+    page = "/petugas/permohonan/"
+    api = "/api/v1/applications/"
+    cases = [
+        # (name, group, description, callable)
+        (
+            "selector-20",
+            "worklist",
+            "worklist() selector: first 20 rows + count",
+            selector(WorklistFilters(), 20),
+        ),
+        ("page-default", "worklist", "HTML page, default (open, by deadline; 50 rows)", get(staff, page)),
+        (
+            "page-htmx",
+            "worklist",
+            "HTML page, htmx results partial (the 30 s refresh)",
+            get(staff, page, **htmx),
+        ),
+        ("page-overdue", "worklist", "HTML page, overdue", get(staff, f"{page}?batas=terlambat")),
+        ("page-due3", "worklist", "HTML page, due within 3 working days", get(staff, f"{page}?batas=3")),
+        ("page-mine", "worklist", "HTML page, assigned to me", get(staff, f"{page}?penanganan=saya")),
+        (
+            "page-search-name",
+            "worklist",
+            "HTML page, search applicant name 'siti'",
+            get(staff, f"{page}?q=siti"),
+        ),
+        (
+            "page-search-number",
+            "worklist",
+            "HTML page, search one tracking number",
+            get(staff, f"{page}?q={number}"),
+        ),
+        (
+            "page-search-prefix",
+            "worklist",
+            f"HTML page, search number prefix '{prefix}'",
+            get(staff, f"{page}?q={prefix}"),
+        ),
+        (
+            "page-status-all",
+            "worklist",
+            "HTML page, every status (closed too)",
+            get(staff, f"{page}?status=all"),
+        ),
+        ("api-default", "worklist", "API list, default, page_size 20", get(staff, api)),
+        ("api-100", "worklist", "API list, default, page_size 100", get(staff, f"{api}?page_size=100")),
+        ("api-overdue", "worklist", "API list, overdue", get(staff, f"{api}?overdue=true")),
+        ("api-due3", "worklist", "API list, due within 3 working days", get(staff, f"{api}?due_within=3")),
+        ("api-mine", "worklist", "API list, assigned to me", get(staff, f"{api}?assigned=me")),
+        (
+            "api-search-name",
+            "worklist",
+            "API list, search applicant name 'siti'",
+            get(staff, f"{api}?q=siti"),
+        ),
+        (
+            "api-status-all",
+            "worklist",
+            "API list, every status (closed too)",
+            get(staff, f"{api}?status=all"),
+        ),
+        ("api-page-200", "worklist", "API list, page 200 (OFFSET 3980)", get(staff, f"{api}?page=200")),
+        ("track-selector", "track", "track_lookup() selector", track_selector),
+        ("track-page", "track", "/lacak/?nomor=&kode= page", track_page),
+        ("track-api", "track", "/api/v1/track/?tracking_number=&secret=", track_api),
+    ]
+    if staff_small is not None:
+        cases.insert(
+            11,
+            (
+                "api-small-agency",
+                "worklist",
+                f"API list, officer of {small_agency.slug} (fewest services)",
+                get(staff_small, api),
+            ),
+        )
+    if args.cases:
+        wanted = set(args.cases)
+        unknown = wanted - {c[0] for c in cases}
+        if unknown:
+            raise SystemExit(
+                f"unknown case(s): {', '.join(sorted(unknown))}; known: {', '.join(c[0] for c in cases)}"
+            )
+        cases = [c for c in cases if c[0] in wanted]
+
+    results = {}
+    load_before = os.getloadavg()
+    for name, group, description, run in cases:
+        status = run()
+        if status != 200:
+            print(f"  {name:<20} skipped: HTTP {status}")
+            results[name] = {"group": group, "description": description, "skipped": f"HTTP {status}"}
+            continue
+        for _ in range(args.warmup):
+            run()
+        times, queries, db_times, cpu_times = [], [], [], []
+        deadline = time.perf_counter() + args.max_seconds
+        statuses = set()
+        for _ in range(args.requests):
+            meter.reset()
+            cpu_started = time.process_time()
+            started = time.perf_counter()
+            statuses.add(run())
+            times.append(time.perf_counter() - started)
+            cpu_times.append(time.process_time() - cpu_started)
+            queries.append(meter.count)
+            db_times.append(meter.seconds)
+            if time.perf_counter() > deadline:
+                break
+        summary = summarize(times, queries, db_times, cpu_times)
+        results[name] = {"group": group, "description": description, "statuses": sorted(statuses), **summary}
+        print(
+            f"  {name:<20} median {summary['median_ms']:7.2f} ms  p95 {summary['p95_ms']:7.2f} ms  "
+            f"queries {summary['queries']}  db {summary['db_median_ms']:.2f} ms  cpu {summary['cpu_median_ms']:.2f} ms",
+            flush=True,
+        )
+    load_after = os.getloadavg()
+
+    explains = (
+        {} if args.no_explain else explain_worklist(staff, meter, connection, page, api, number, prefix)
+    )
+    report = {
+        "kind": "permits_worklist",
+        "finished_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "load_average_before": [round(x, 2) for x in load_before],
+            "load_average_after": [round(x, 2) for x in load_after],
+        },
+        "database": {
+            "applications": total,
+            "agency": args.agency,
+            "agency_applications": agency_total,
+            "agency_open": open_total,
+            "postgres": _pg_settings(connection),
+        },
+        "args": {k: str(v) for k, v in vars(args).items() if k != "database_url"},
+        "experiments": {
+            "proposed_indexes": list(PROPOSED_INDEXES) if args.proposed_indexes else None,
+            "capped_count": args.capped_count or None,
+        },
+        "targets": TARGETS,
+        "results": results,
+        "explain": explains,
+    }
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    label = ("-indexes" if args.proposed_indexes else "") + (
+        f"-cap{args.capped_count}" if args.capped_count else ""
+    )
+    output = args.output or RESULTS_DIR / f"worklist-{dt.datetime.now(dt.UTC):%Y%m%d-%H%M%S}{label}.json"
+    output.write_text(json.dumps(report, indent=2) + "\n")
+    print_table(results)
+    print(f"report: {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output}")
+    return 0
+
+
+def explain_worklist(staff, meter, connection, page: str, api: str, number: str, prefix: str) -> dict:
+    """EXPLAIN (ANALYZE, BUFFERS) of the application queries of some API and page requests."""
+    plans = {}
+    for name, path in (
+        ("api-default", api),
+        ("api-overdue", f"{api}?overdue=true"),
+        ("api-due3", f"{api}?due_within=3"),
+        ("api-mine", f"{api}?assigned=me"),
+        ("api-search-name", f"{api}?q=siti"),
+        ("page-search-number", f"{page}?q={number}"),
+        ("page-search-prefix", f"{page}?q={prefix}"),
+        ("api-status-all", f"{api}?status=all"),
+        ("api-page-200", f"{api}?page=200"),
+    ):
+        meter.reset()
+        meter.keep_sql = True
+        staff.get(path)
+        meter.keep_sql = False
+        captured = [(sql, seconds) for sql, seconds in meter.sql if "permits_application" in sql]
+        plans[name] = []
+        for sql, seconds in captured:
+            with connection.cursor() as cursor:
+                cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
+                plan = [row[0] for row in cursor.fetchall()]
+            plans[name].append({"sql": sql, "ms_in_request": round(seconds * 1000, 2), "plan": plan})
+    print()
+    for name, entries in plans.items():
+        for entry in entries:
+            kind = "count" if "COUNT(*)" in entry["sql"].upper() else "rows"
+            print(f"EXPLAIN {name} ({kind}, {entry['ms_in_request']} ms in the request):")
+            for line in entry["plan"]:
+                if any(
+                    word in line
+                    for word in ("Scan", "Sort", "Limit", "Aggregate", "Join", "Loop", "Execution")
+                ):
+                    print(f"    {line}")
+    return plans
+
+
+def _pg_settings(connection) -> dict:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT version()")
+        version = cursor.fetchone()[0].split(" on ")[0]
+        values = {"version": version}
+        for name in ("shared_buffers", "work_mem", "effective_cache_size", "random_page_cost", "jit"):
+            cursor.execute(f"SHOW {name}")
+            values[name] = cursor.fetchone()[0]
+    return values
+
+
+def print_table(results: dict) -> None:
+    print()
+    print(
+        f"{'case':<20} {'median':>8} {'p95':>8} {'p99':>8} {'queries':>8} {'db med':>7} {'cpu med':>8}  target"
+    )
+    for name, row in results.items():
+        if "skipped" in row:
+            print(f"{name:<20} {'skipped: ' + row['skipped']}")
+            continue
+        target = TARGETS[row["group"]]
+        ok = row["median_ms"] <= target["median"] and row["p95_ms"] <= target.get("p95", float("inf"))
+        wanted = f"median<={target['median']:g}" + (f" p95<={target['p95']:g}" if "p95" in target else "")
+        queries = "/".join(str(q) for q in row["queries"])
+        print(
+            f"{name:<20} {row['median_ms']:8.2f} {row['p95_ms']:8.2f} {row['p99_ms']:8.2f} {queries:>8} "
+            f"{row['db_median_ms']:7.2f} {row['cpu_median_ms']:8.2f}  {'ok' if ok else 'MISSED'} ({wanted})"
+        )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
