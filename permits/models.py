@@ -18,6 +18,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from mpp.formatting import rupiah
+
 from .transitions import OPEN_STATUSES, ApplicationStatus
 
 
@@ -356,11 +358,6 @@ class IssuanceSequence(models.Model):
         return f"{self.kind} {self.key}-{self.year}: {self.last}"
 
 
-def format_rupiah(amount) -> str:
-    """Indonesian money: 1250000 -> "Rp1.250.000" (dots between thousands, whole rupiah)."""
-    return "Rp" + f"{int(amount):,}".replace(",", ".")
-
-
 class Assessment(models.Model):
     """An SKRD (Surat Ketetapan Retribusi Daerah): the levy an officer assessed for an application,
     with the payment reference (kode bayar / virtual account) the citizen pays against.
@@ -449,11 +446,11 @@ class Assessment(models.Model):
 
     @property
     def amount_rupiah(self) -> str:
-        return format_rupiah(self.amount)
+        return rupiah(self.amount)
 
     @property
     def paid_amount_rupiah(self) -> str:
-        return format_rupiah(self.paid_amount) if self.paid_amount is not None else ""
+        return rupiah(self.paid_amount) if self.paid_amount is not None else ""
 
 
 class PrivatePermitStorage(FileSystemStorage):

@@ -43,6 +43,7 @@ from accounts.models import Role
 from accounts.services import is_deliverable_email
 from agencies.selectors import work_calendar
 from mpp.errors import ConflictError, DomainError
+from mpp.formatting import rupiah
 from services.models import FormField, Requirement, Service, ServiceStandard, StepRole
 from services.selectors import in_force_standard
 
@@ -1455,12 +1456,6 @@ class UnknownBill(DomainError):
     status_code = 404
 
 
-def _rupiah(amount) -> str:
-    from .models import format_rupiah
-
-    return format_rupiah(amount)
-
-
 def _clean_amount(value: Any, *, label: str) -> Decimal:
     try:
         if isinstance(value, str):
@@ -1565,7 +1560,7 @@ def assessment_issue(
         assessment,
         actor=actor,
         reason=_("SKRD diterbitkan sebesar %(amount)s, jatuh tempo %(due)s")
-        % {"amount": _rupiah(amount), "due": due_date.isoformat()},
+        % {"amount": rupiah(amount), "due": due_date.isoformat()},
         now=now,
     )
     return assessment
@@ -1621,9 +1616,9 @@ def _ensure_payable(assessment: Assessment, paid_amount: Decimal) -> None:
                 "pembayaran tidak dicatat."
             )
             % {
-                "paid": _rupiah(paid_amount),
+                "paid": rupiah(paid_amount),
                 "number": assessment.number,
-                "amount": _rupiah(assessment.amount),
+                "amount": rupiah(assessment.amount),
             },
             code="amount_mismatch",
         )
@@ -1731,7 +1726,7 @@ def _ensure_levy_paid(application: Application) -> None:
             )
             % {
                 "number": first.number,
-                "amount": _rupiah(first.amount),
+                "amount": rupiah(first.amount),
                 "reference": first.payment_reference,
                 "due": formats.date_format(first.due_date, "j F Y"),
             },

@@ -18,6 +18,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from mpp.formatting import rupiah
+
 from . import fees
 from .models import ServiceStandard
 
@@ -312,19 +314,6 @@ class ReklameEstimateForm(_EstimateForm):
 
 
 # --- the account of a result --------------------------------------------------------------------
-
-
-def rupiah(amount: Decimal) -> str:
-    """Rp with dots between thousands and, when there are cents, a comma: Rp1.242 / Rp1.242,50.
-
-    The same style as ``services.views.rupiah`` for whole amounts (the catalogue's fee wording).
-    """
-    whole = amount.quantize(Decimal("1"), rounding=ROUND_HALF_UP)
-    if amount == whole:
-        return "Rp" + f"{int(whole):,}".replace(",", ".")
-    cents = amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    text = f"{cents:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    return "Rp" + text
 
 
 def number(value: Decimal, max_places: int = 6) -> str:

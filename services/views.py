@@ -5,7 +5,6 @@ presentation: the same standard reads "Gratis", "Rp350.000" or "Retribusi dihitu
 """
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from agencies.models import Agency, Weekday
 from agencies.selectors import active_announcements, agency_list, current_maklumat, office_hours
+from mpp.formatting import rupiah
 
 from .estimator import estimator_for
 from .fees import LevyParameters
@@ -31,11 +31,6 @@ from .selectors import (
 )
 
 PAGE_SIZE = 24
-
-
-def rupiah(amount: Decimal | int) -> str:
-    """Indonesian money formatting: 350000 -> "Rp350.000" (dot as thousands separator)."""
-    return "Rp" + f"{int(amount):,}".replace(",", ".")
 
 
 @dataclass

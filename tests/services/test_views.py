@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agencies.models import Agency
+from mpp.formatting import rupiah
 from services.models import Requirement, ServiceStandard
-from services.views import PAGE_SIZE, rupiah
+from services.views import PAGE_SIZE
 from tests.factories import (
     AgencyFactory,
     AnnouncementFactory,
