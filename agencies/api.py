@@ -8,9 +8,14 @@ from rest_framework import mixins, viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
+from mpp.api import (
+    NOT_FOUND_RESPONSE,
+    CataloguePagination,
+    NotFoundSerializer,
+    PaginationErrorSerializer,
+    PublicReadOnlyMixin,
+)
 from queueing.selectors import counters_for_agency
-from services.api import NOT_FOUND_RESPONSE, CataloguePagination, PublicReadOnlyMixin
-from services.serializers import NotFoundSerializer, PaginationErrorSerializer
 
 from .models import Agency
 from .selectors import agency_detail, agency_list, current_maklumat

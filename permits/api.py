@@ -48,9 +48,9 @@ from accounts.permissions import (
     is_citizen,
     is_mpp_admin,
 )
+from mpp.api import CataloguePagination
 from mpp.api import exception_handler as mpp_exception_handler
 from mpp.errors import ConflictError
-from services.api import CataloguePagination
 from services.models import Service
 from services.selectors import service_detail
 

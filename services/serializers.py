@@ -243,11 +243,3 @@ class ServiceListErrorSerializer(serializers.Serializer):
 
 
 # 400: a rejected page or page size.
-class PaginationErrorSerializer(serializers.Serializer):
-    page = serializers.ListField(child=serializers.CharField(), required=False)
-    page_size = serializers.ListField(child=serializers.CharField(), required=False)
-
-
-class NotFoundSerializer(serializers.Serializer):
-    detail = serializers.CharField()
-    code = serializers.CharField()
