@@ -21,9 +21,18 @@ class Role(models.TextChoices):
     OFFICER = "officer", _("Petugas loket")
     SUPERVISOR = "supervisor", _("Supervisor instansi")
     MPP_ADMIN = "mpp_admin", _("Admin MPP")
+    # An agency's own administrator: edits that agency's services, standards and staff only.
+    AGENCY_ADMIN = "agency_admin", _("Admin instansi")
+    # The MPP's complaint desk: verifies and routes complaints to agencies (SP4N-LAPOR! flow).
+    COMPLAINT_OFFICER = "complaint_officer", _("Petugas pengaduan MPP")
+    # A member of an agency's expert team (TPA/TPT of SimBG): reviews building designs.
+    EXPERT = "expert", _("Tim profesi ahli")
 
 
+# Roles that process an agency's applications (worklist, counter actions).
 AGENCY_ROLES = (Role.OFFICER, Role.SUPERVISOR)
+# Roles that belong to one agency (the database refuses them without one).
+AGENCY_BOUND_ROLES = (Role.OFFICER, Role.SUPERVISOR, Role.AGENCY_ADMIN, Role.EXPERT)
 
 
 class MppUserManager(UserManager):
@@ -79,7 +88,8 @@ class User(AbstractUser):
         constraints = [
             models.CheckConstraint(
                 name="agency_staff_have_agency",
-                condition=~models.Q(role__in=["officer", "supervisor"]) | models.Q(agency__isnull=False),
+                condition=~models.Q(role__in=["officer", "supervisor", "agency_admin", "expert"])
+                | models.Q(agency__isnull=False),
             ),
         ]
 

@@ -59,11 +59,36 @@ def is_mpp_admin(user) -> bool:
     return bool(user.is_authenticated and user.is_active and user.is_mpp_admin)
 
 
+def is_agency_admin(user) -> bool:
+    """An agency's administrator, attached to that agency."""
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and user.role == Role.AGENCY_ADMIN
+        and user.agency_id is not None
+    )
+
+
+def is_complaint_officer(user) -> bool:
+    """The MPP's complaint desk (not tied to one agency)."""
+    return bool(user.is_authenticated and user.is_active and user.role == Role.COMPLAINT_OFFICER)
+
+
+def is_expert(user) -> bool:
+    """A member of an agency's expert team (technical review of building designs)."""
+    return bool(
+        user.is_authenticated and user.is_active and user.role == Role.EXPERT and user.agency_id is not None
+    )
+
+
 DENIED_MESSAGES = {
     is_citizen: _("Halaman ini khusus untuk akun warga."),
     is_agency_staff: _("Halaman ini khusus untuk petugas instansi."),
     is_supervisor: _("Halaman ini khusus untuk supervisor instansi."),
     is_mpp_admin: _("Halaman ini khusus untuk admin MPP."),
+    is_agency_admin: _("Halaman ini khusus untuk admin instansi."),
+    is_complaint_officer: _("Halaman ini khusus untuk petugas pengaduan MPP."),
+    is_expert: _("Halaman ini khusus untuk tim profesi ahli."),
 }
 
 
@@ -74,6 +99,9 @@ def has_role(user, *roles: str) -> bool:
         Role.OFFICER: lambda u: is_agency_staff(u) and u.role == Role.OFFICER,
         Role.SUPERVISOR: is_supervisor,
         Role.MPP_ADMIN: is_mpp_admin,
+        Role.AGENCY_ADMIN: is_agency_admin,
+        Role.COMPLAINT_OFFICER: is_complaint_officer,
+        Role.EXPERT: is_expert,
     }
     return any(checks[Role(role)](user) for role in roles)
 
@@ -103,6 +131,9 @@ citizen_required = user_passes_role_test(is_citizen)
 agency_staff_required = user_passes_role_test(is_agency_staff)
 supervisor_required = user_passes_role_test(is_supervisor)
 mpp_admin_required = user_passes_role_test(is_mpp_admin)
+agency_admin_required = user_passes_role_test(is_agency_admin)
+complaint_officer_required = user_passes_role_test(is_complaint_officer)
+expert_required = user_passes_role_test(is_expert)
 
 
 def role_required(*roles: str):

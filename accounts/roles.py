@@ -10,6 +10,9 @@ ROLE_GROUP_NAMES = {
     Role.OFFICER: "Petugas loket",
     Role.SUPERVISOR: "Supervisor instansi",
     Role.MPP_ADMIN: "Admin MPP",
+    Role.AGENCY_ADMIN: "Admin instansi",
+    Role.COMPLAINT_OFFICER: "Petugas pengaduan MPP",
+    Role.EXPERT: "Tim profesi ahli",
 }
 
 _CATALOGUE_EDIT = [
@@ -36,6 +39,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.OFFICER: ["view_service", "view_servicestandard", "view_counter"],
     Role.SUPERVISOR: ["view_service", "view_servicestandard", "view_counter", "view_user"],
     Role.MPP_ADMIN: [*_CATALOGUE_EDIT, *_MPP_EDIT, "view_user", "add_user", "change_user"],
+    # Agency-scoped: the workspace limits them to their own agency's rows.
+    Role.AGENCY_ADMIN: [*_CATALOGUE_EDIT, "view_counter", "view_user"],
+    Role.COMPLAINT_OFFICER: ["view_service", "view_agency"],
+    Role.EXPERT: ["view_service", "view_servicestandard"],
 }
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from mpp.errors import ConflictError, DomainError
 
-from .models import AGENCY_ROLES, Role, User
+from .models import AGENCY_BOUND_ROLES, AGENCY_ROLES, Role, User
 from .nik import InvalidNik, parse_nik
 from .phone import InvalidPhone, normalize_mobile
 from .roles import group_for_role
@@ -27,7 +27,7 @@ def user_set_role(*, user: User, role: str, agency=None, actor=None) -> User:
     """Give a user a role (and the agency that agency roles need); groups follow the role."""
     user = User.objects.select_for_update().get(pk=user.pk)
     user.role = role
-    user.agency = agency if role in AGENCY_ROLES else None
+    user.agency = agency if role in AGENCY_BOUND_ROLES else None
     user.is_staff = role == Role.MPP_ADMIN
     user._history_user = actor
     user._change_reason = f"peran: {role}"

@@ -178,6 +178,11 @@ class UserFactory(factory.django.DjangoModelFactory):
         officer = factory.Trait(role=Role.OFFICER, agency=factory.SubFactory(AgencyFactory), nik=None)
         supervisor = factory.Trait(role=Role.SUPERVISOR, agency=factory.SubFactory(AgencyFactory), nik=None)
         mpp_admin = factory.Trait(role=Role.MPP_ADMIN, is_staff=True, nik=None)
+        agency_admin = factory.Trait(
+            role=Role.AGENCY_ADMIN, agency=factory.SubFactory(AgencyFactory), nik=None
+        )
+        complaint_officer = factory.Trait(role=Role.COMPLAINT_OFFICER, nik=None)
+        expert = factory.Trait(role=Role.EXPERT, agency=factory.SubFactory(AgencyFactory), nik=None)
 
     @factory.post_generation
     def sync_groups(obj, create, extracted, **kwargs):
