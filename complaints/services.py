@@ -588,7 +588,7 @@ def complaint_auto_close(*, complaint: Complaint, now: datetime | None = None) -
     """Close an answered complaint whose reaction time ran out. False when someone acted first."""
     now = now or timezone.now()
     complaint = _lock(complaint)
-    if complaint.status != S.ANSWERED or complaint.due_at is None or complaint.due_at > now:
+    if complaint.status != S.ANSWERED or complaint.due_at is None or complaint.due_at >= now:
         return False
     complaint.status = S.CLOSED
     complaint.closed_at = now
@@ -621,7 +621,7 @@ def complaints_sweep(*, now: datetime | None = None) -> dict[str, int]:
     now = now or timezone.now()
     calendar = _calendar(now)
     counts = {"warned": 0, "alerted": 0, "closed": 0}
-    for complaint in Complaint.objects.filter(status=S.ANSWERED, due_at__lte=now).only("pk"):
+    for complaint in Complaint.objects.filter(status=S.ANSWERED, due_at__lt=now).only("pk"):
         if complaint_auto_close(complaint=complaint, now=now):
             counts["closed"] += 1
     open_stages = Complaint.objects.filter(status__in=_STAGE.keys(), due_at__isnull=False).select_related(
