@@ -185,7 +185,7 @@ def test_periods():
 
 
 def test_public_ikm_page_shows_mpp_agencies_and_followups(client, django_assert_max_num_queries):
-    a, b = (
+    a, _imigrasi = (
         AgencyFactory(name="Dinas Kependudukan dan Pencatatan Sipil"),
         AgencyFactory(name="Kantor Imigrasi"),
     )
