@@ -38,7 +38,7 @@ def run_together(actions):
             results[index] = ("ok", action())
         except DomainError as exc:
             results[index] = ("refused", exc)
-        except Exception as exc:  # noqa: BLE001 - reported by the assertion
+        except Exception as exc:
             results[index] = ("crashed", exc)
         finally:
             connection.close()
@@ -78,5 +78,7 @@ def test_two_sweeps_close_once_and_alert_once(category, desk_officer, officer, c
     assert all(kind == "ok" for kind, _ in results), results
     assert sum(r["closed"] for _, r in results) == 1
     assert Notification.objects.filter(recipient=citizen, event="complaint.closed").count() == 1
-    assert Notification.objects.filter(recipient=desk_officer, event="complaint.deadline_breached").count() == 1
+    assert (
+        Notification.objects.filter(recipient=desk_officer, event="complaint.deadline_breached").count() == 1
+    )
     assert late.due_at < wib(12, 31, 0)
