@@ -187,6 +187,8 @@ def test_pungli_one_tap_from_an_application(client, category, citizen):
     client.force_login(citizen)
     detail = client.get(f"/permohonan/{application.pk}/").content.decode()
     assert f"/pengaduan/pungli/?permohonan={application.pk}" in detail
+    form = client.get(f"/pengaduan/pungli/?permohonan={application.pk}")
+    assert form.status_code == 200 and application.tracking_number in form.content.decode()
     client.post(f"/pengaduan/pungli/?permohonan={application.pk}", {"description": DESCRIPTION})
     complaint = Complaint.objects.get()
     assert (

@@ -190,7 +190,7 @@ def test_public_ikm_page_shows_mpp_agencies_and_followups(client, django_assert_
         AgencyFactory(name="Kantor Imigrasi"),
     )
     respond(agency=a, scores=[4] * 9)
-    respond(agency=a, scores=[3] * 9)
+    respond(agency=a, scores=[3, 3, 3, 3, 3, 3, 3, 2, 3])
     FollowUpAction.objects.create(
         agency=a,
         element="u3",
@@ -214,7 +214,8 @@ def test_public_ikm_page_shows_mpp_agencies_and_followups(client, django_assert_
         page = client.get("/ikm/", {"periode": "month", "tahun": "2026", "ke": "3"})
     text = page.content.decode()
     assert page.status_code == 200
-    assert "87,50" in text  # MPP: (4 + 3) / 2 x 25, with the Indonesian decimal comma
+    assert "86,11" in text  # MPP: (36 + 26) / 18 x 25 = 86.11, with the Indonesian decimal comma
+    assert "Unsur dengan nilai terendah: U8." in text
     assert "Dinas Kependudukan dan Pencatatan Sipil" in text and "Kantor Imigrasi" in text
     assert "1 dari 2 rencana tindak lanjut selesai" in text
     assert "Belum selesai" in text and "Selesai 20 Mar 2026" in text
