@@ -46,7 +46,7 @@ def invite(citizen=None, **kwargs):
 # --- Invitation --------------------------------------------------------------------------------
 
 
-def test_rejecting_an_application_invites_the_applicant_once(django_capture_on_commit_callbacks):
+def test_rejecting_an_application_invites_the_applicant_once(client, django_capture_on_commit_callbacks):
     service = permit_service()
     officer = UserFactory(officer=True, agency=service.agency)
     application = in_process_application(service=service, officer=officer)
@@ -68,6 +68,9 @@ def test_rejecting_an_application_invites_the_applicant_once(django_capture_on_c
     )
     assert again.pk == invitation.pk
     assert Notification.objects.filter(event="survey.invitation").count() == 1
+    # The application page offers the survey until it is answered.
+    client.force_login(application.applicant)
+    assert f"/survei/{invitation.token}/" in client.get(f"/permohonan/{application.pk}/").content.decode()
 
 
 def test_an_application_still_in_process_invites_nobody(django_capture_on_commit_callbacks):
