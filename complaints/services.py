@@ -327,10 +327,12 @@ def complaint_submit(
     }
     complaint._history_date = now
     complaint.save()
-    for file, result in checked:
+    for index, (file, result) in enumerate(checked, start=1):
+        # An anonymous reporter's file name ("ktp-siti.jpg") could name them: keep a neutral one.
+        name = f"lampiran-{index}.{result.kind.extension}" if anonymous else getattr(file, "name", "")
         attachment = ComplaintAttachment(
             complaint=complaint,
-            original_name=clean_original_name(getattr(file, "name", "")),
+            original_name=clean_original_name(name),
             content_type=result.kind.content_type,
             extension=result.kind.extension,
             size=result.size,

@@ -51,6 +51,11 @@ def test_anonymous_keeps_nothing_identifying_even_from_a_signed_in_citizen(categ
     assert not Notification.objects.filter(recipient=citizen).exists()
 
 
+def test_an_anonymous_attachment_keeps_no_file_name(category):
+    complaint = file_complaint(category, anonymous=True, attachments=[pdf_file("ktp-siti-rahmawati.pdf")])
+    assert complaint.attachments.get().original_name == "lampiran-1.pdf"
+
+
 def test_the_database_refuses_an_anonymous_row_with_identity(category, citizen):
     complaint = file_complaint(category, anonymous=True)
     complaint.reporter_name = "Siti"
