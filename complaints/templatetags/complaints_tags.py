@@ -16,4 +16,5 @@ def service_public_panel(context, service):
         "ikm": survey_selectors.ikm_of_service(period, service.pk),
         "period": period,
         "request": context.get("request"),
+        "user": context.get("user"),
     }
