@@ -373,7 +373,7 @@ def complaint_route(
         now=now,
         fields=["status", "agency", "routed_at", "due_at", "officer_note"],
     )
-    _message(complaint, ComplaintMessage.Author.OFFICER, note, now)
+    # The routing note is for the agency (officer_note, shown on its page), not the reporter's timeline.
     _notify_reporter(complaint, "complaint.status_changed", {"note": agency.name})
     _notify_staff(
         agency_staff(agency.pk), complaint, "complaint.routed", f"/pengaduan/instansi/{complaint.number}/"

@@ -125,7 +125,8 @@ def test_routing_gives_the_agency_5_working_days_and_tells_its_staff(
     assert history.history_user == desk_officer and officer.agency.name in history.history_change_reason
     assert Notification.objects.filter(recipient=officer, event="complaint.routed").count() == 1
     assert not Notification.objects.filter(recipient=other_officer).exists()
-    assert ComplaintMessage.objects.get(complaint=complaint).author_side == "officer"
+    assert complaint.officer_note == "Mohon diperiksa petugas loket 3."
+    assert not ComplaintMessage.objects.filter(complaint=complaint).exists()  # not in the reporter's timeline
 
 
 def test_only_the_complaint_officer_routes(category, officer):
