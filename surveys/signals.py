@@ -38,4 +38,6 @@ def invite_after_finish(sender, instance, created, update_fields=None, **kwargs)
         return
     if update_fields is not None and "status" not in update_fields:
         return
-    transaction.on_commit(partial(_invite, instance.pk))
+    # robust: a failing invitation is logged and never turns the citizen's finished application
+    # into an error page after its commit.
+    transaction.on_commit(partial(_invite, instance.pk), robust=True)
