@@ -111,7 +111,7 @@ def seed_complaints_demo(agencies: dict[str, Agency]) -> int:
         return now - timedelta(days=n)
 
     reklame = (
-        Service.objects.filter(code="REKLAME").first()
+        Service.objects.filter(code="IZIN-REKLAME").first()
         or Service.objects.filter(agency__slug="dpmptsp").first()
     )
     ktp = Service.objects.filter(code="KTP-EL").first()
