@@ -30,6 +30,8 @@ _MPP_EDIT = [
         "officehours",
         "calendaroverride",
         "counter",
+        "complaintcategory",
+        "followupaction",
     )
     for action in ("view", "add", "change", "delete")
 ]

@@ -4,4 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class ComplaintsConfig(AppConfig):
     name = "complaints"
-    verbose_name = _("Pengaduan dan SKM")
+    verbose_name = _("Pengaduan dan konsultasi")

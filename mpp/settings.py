@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "permits",
     "queueing",
     "complaints",
+    "surveys",
     "notifications",
 ]
 
@@ -210,6 +211,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.tasks.send_due",
         "schedule": MPP_SWEEP_INTERVAL,
     },
+    "complaints-sweep-deadlines": {
+        "task": "complaints.tasks.sweep_deadlines",
+        "schedule": MPP_SWEEP_INTERVAL,
+    },
 }
 # WhatsApp/SMS gateway of notifications/channels.py: "http" (POST JSON {to, message, channel}
 # to MPP_SMS_GATEWAY_URL with "Authorization: Bearer MPP_SMS_GATEWAY_TOKEN"), "console" (log only,
@@ -224,6 +229,22 @@ MPP_QUIET_HOURS_START = env.str("MPP_QUIET_HOURS_START", default="21:00")
 MPP_QUIET_HOURS_END = env.str("MPP_QUIET_HOURS_END", default="06:00")
 # Working days a citizen has to fix what an officer sent back before the application lapses.
 MPP_CORRECTION_DAYS = env.int("MPP_CORRECTION_DAYS", default=14)
+# Complaint time limits in working days (SP4N-LAPOR!, DOMAIN.md "Complaints"): the MPP's complaint
+# officer verifies and routes, the agency answers, and an answer left without the reporter's
+# reaction this long closes the complaint.
+MPP_COMPLAINT_ROUTE_DAYS = env.int("MPP_COMPLAINT_ROUTE_DAYS", default=3)
+MPP_COMPLAINT_ANSWER_DAYS = env.int("MPP_COMPLAINT_ANSWER_DAYS", default=5)
+MPP_COMPLAINT_CLOSE_DAYS = env.int("MPP_COMPLAINT_CLOSE_DAYS", default=10)
+# Warn the people responsible when this many working days (or fewer) are left in a stage.
+MPP_COMPLAINT_WARN_DAYS = env.int("MPP_COMPLAINT_WARN_DAYS", default=1)
+# Adapter forwarding complaints to SP4N-LAPOR! (complaints/lapor.py): "sandbox" records a local
+# reference and calls nothing outside, or a dotted path to another ComplaintForwarder class.
+MPP_LAPOR_ADAPTER = env.str("MPP_LAPOR_ADAPTER", default="sandbox")
+# Open311 GeoReport v2 (/open311/v2/): API keys allowed to POST requests, comma-separated. Empty:
+# POST needs no key (the same as the public web form), still rate-limited per client address.
+MPP_OPEN311_API_KEYS = env.list("MPP_OPEN311_API_KEYS", default=[])
+MPP_COMPLAINT_RATE_LIMIT = env.int("MPP_COMPLAINT_RATE_LIMIT", default=10)
+MPP_COMPLAINT_RATE_WINDOW = env.int("MPP_COMPLAINT_RATE_WINDOW", default=3600)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -149,3 +149,137 @@ DEFAULT_TEMPLATES: dict[str, DefaultTemplate] = {
         sample_context={**_APP, "due_date": "14 Desember 2026"},
     ),
 }
+
+_ADU = {"number": "ADU-2026-000042", "subject": "Diminta uang tambahan di loket", "category": "Pungutan liar"}
+
+
+def _complaint(description, subject_id, body_id, subject_en, body_en, **sample):
+    return DefaultTemplate(
+        description=description,
+        subject_id=subject_id,
+        body_id=body_id,
+        subject_en=subject_en,
+        body_en=body_en,
+        sample_context={**_ADU, "due_date": "14 Desember 2026 14.00", **sample},
+    )
+
+
+# Complaints (complaints/services.py). Staff messages never carry the reporter's identity.
+DEFAULT_TEMPLATES.update(
+    {
+        "complaint.received": _complaint(
+            "number, subject, secret, due_date",
+            "Laporan {{ number }} diterima",
+            'Laporan Anda "{{ subject }}" kami terima dengan nomor {{ number }}.\n'
+            "Kode rahasia untuk melacak: {{ secret }}.\n"
+            "Petugas pengaduan memverifikasinya paling lambat {{ due_date }}.",
+            "Report {{ number }} received",
+            'We have received your report "{{ subject }}", number {{ number }}.\n'
+            "Secret code for tracking: {{ secret }}.\n"
+            "The complaint officer will verify it by {{ due_date }}.",
+            secret="K7Q29XMA",
+        ),
+        "complaint.new": _complaint(
+            "number, subject, category, due_date",
+            "Laporan baru {{ number }}",
+            "Laporan baru {{ number }} ({{ category }}): {{ subject }}. Verifikasi dan teruskan paling lambat {{ due_date }}.",
+            "New report {{ number }}",
+            "New report {{ number }} ({{ category }}): {{ subject }}. Verify and route it by {{ due_date }}.",
+        ),
+        "complaint.routed": _complaint(
+            "number, subject, category, due_date",
+            "Laporan {{ number }} diteruskan ke instansi Anda",
+            "Laporan {{ number }} ({{ category }}): {{ subject }}. Mohon dijawab paling lambat {{ due_date }}.",
+            "Report {{ number }} routed to your agency",
+            "Report {{ number }} ({{ category }}): {{ subject }}. Please answer by {{ due_date }}.",
+        ),
+        "complaint.reply": _complaint(
+            "number, subject, category, due_date",
+            "Pelapor menanggapi jawaban {{ number }}",
+            "Pelapor belum puas dengan jawaban atas laporan {{ number }} ({{ subject }}). Mohon ditindaklanjuti paling lambat {{ due_date }}.",
+            "The reporter replied to {{ number }}",
+            "The reporter is not satisfied with the answer to report {{ number }} ({{ subject }}). Please follow up by {{ due_date }}.",
+        ),
+        "complaint.status_changed": _complaint(
+            "number, subject, status, note, due_date",
+            "Laporan {{ number }}: {{ status }}",
+            "Status laporan Anda {{ number }} ({{ subject }}) kini: {{ status }}.{% if note %}\n{{ note }}{% endif %}",
+            "Report {{ number }}: {{ status }}",
+            "Your report {{ number }} ({{ subject }}) is now: {{ status }}.{% if note %}\n{{ note }}{% endif %}",
+            status="Ditangani instansi",
+            note="Dinas Penanaman Modal dan PTSP",
+        ),
+        "complaint.answered": _complaint(
+            "number, subject, status, due_date",
+            "Laporan {{ number }} telah dijawab",
+            "Instansi telah menjawab laporan Anda {{ number }} ({{ subject }}). Baca jawabannya, lalu terima, "
+            "tanggapi atau beri nilai. Tanpa tanggapan sampai {{ due_date }}, laporan ditutup.",
+            "Report {{ number }} has been answered",
+            "The agency has answered your report {{ number }} ({{ subject }}). Read the answer, then accept it, "
+            "reply or rate it. Without a reaction by {{ due_date }}, the report is closed.",
+            status="Dijawab",
+        ),
+        "complaint.closed": _complaint(
+            "number, subject, status",
+            "Laporan {{ number }} ditutup",
+            "Laporan {{ number }} ({{ subject }}) ditutup karena tidak ada tanggapan atas jawaban instansi.",
+            "Report {{ number }} closed",
+            "Report {{ number }} ({{ subject }}) was closed because there was no reaction to the agency's answer.",
+            status="Selesai",
+        ),
+        "complaint.deadline_soon": _complaint(
+            "number, subject, category, stage (route/answer), due_date",
+            "Batas waktu laporan {{ number }} segera tiba",
+            "Laporan {{ number }} ({{ subject }}) harus {% if stage == 'route' %}diverifikasi dan diteruskan{% else %}dijawab{% endif %} paling lambat {{ due_date }}.",
+            "Deadline for report {{ number }} is near",
+            "Report {{ number }} ({{ subject }}) must be {% if stage == 'route' %}verified and routed{% else %}answered{% endif %} by {{ due_date }}.",
+            stage="answer",
+        ),
+        "complaint.deadline_breached": _complaint(
+            "number, subject, category, stage (route/answer), due_date",
+            "Batas waktu laporan {{ number }} terlewati",
+            "Laporan {{ number }} ({{ subject }}) belum {% if stage == 'route' %}diteruskan{% else %}dijawab{% endif %} dan melewati batas waktu {{ due_date }}.",
+            "Deadline for report {{ number }} missed",
+            "Report {{ number }} ({{ subject }}) was not {% if stage == 'route' %}routed{% else %}answered{% endif %} by its deadline of {{ due_date }}.",
+            stage="answer",
+        ),
+        "question.asked": DefaultTemplate(
+            description="service_name, question",
+            subject_id="Pertanyaan baru tentang {{ service_name }}",
+            body_id="Warga bertanya tentang {{ service_name }}: {{ question }}",
+            subject_en="New question about {{ service_name }}",
+            body_en="A citizen asks about {{ service_name }}: {{ question }}",
+            sample_context={"service_name": "Izin Reklame", "question": "Apakah perlu foto lokasi?"},
+        ),
+        "question.answered": DefaultTemplate(
+            description="service_name, question, answer",
+            subject_id="Pertanyaan Anda tentang {{ service_name }} dijawab",
+            body_id="Pertanyaan: {{ question }}\nJawaban: {{ answer }}",
+            subject_en="Your question about {{ service_name }} was answered",
+            body_en="Question: {{ question }}\nAnswer: {{ answer }}",
+            sample_context={
+                "service_name": "Izin Reklame",
+                "question": "Apakah perlu foto lokasi?",
+                "answer": "Ya, foto lokasi pemasangan wajib dilampirkan.",
+            },
+        ),
+        "survey.invitation": DefaultTemplate(
+            description="service_name, subject_label, link",
+            subject_id="Bagaimana pelayanan {{ service_name }}?",
+            body_id=(
+                "Terima kasih telah menggunakan layanan {{ service_name }}{% if subject_label %} ({{ subject_label }}){% endif %}. "
+                "Mohon isi Survei Kepuasan Masyarakat (9 pertanyaan, 1 menit): {{ link }}"
+            ),
+            subject_en="How was the {{ service_name }} service?",
+            body_en=(
+                "Thank you for using {{ service_name }}{% if subject_label %} ({{ subject_label }}){% endif %}. "
+                "Please fill in the satisfaction survey (9 questions, 1 minute): {{ link }}"
+            ),
+            sample_context={
+                "service_name": "Izin Reklame",
+                "subject_label": "REK-2026-000012",
+                "link": "/survei/abc/",
+            },
+        ),
+    }
+)

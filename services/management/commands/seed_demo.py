@@ -15,10 +15,12 @@ from simple_history.utils import bulk_create_with_history
 from accounts.models import Role, User
 from accounts.services import staff_create, user_set_role
 from agencies.models import Agency, Announcement, Maklumat, MppProfile, OfficeHours
+from complaints.demo import seed_complaints_demo
 from queueing.models import Counter
 from services.demo_data.agencies import AGENCIES, MPP_ADDRESS
 from services.demo_data.catalogue import CATEGORIES, SERVICES
 from services.models import Category, FeeItem, Requirement, Service, ServiceStandard, SopStep
+from surveys.demo import seed_surveys_demo
 
 DEMO_PASSWORD = "mpp-demo-2026"
 DEMO_CITIZEN_NIK = "3574011205900001"  # Kota Probolinggo (35 74 01), born 12-05-1990, male
@@ -53,6 +55,8 @@ class Command(BaseCommand):
             self._maklumat(profile, agencies)
             self._announcements()
             accounts = self._accounts(agencies) if settings.DEMO_MODE else []
+            seed_complaints_demo(agencies)
+            seed_surveys_demo(agencies)
             call_command("seed_message_templates", verbosity=0)
         self.stdout.write(
             self.style.SUCCESS(

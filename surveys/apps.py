@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SurveysConfig(AppConfig):
+    name = "surveys"
+    verbose_name = _("Survei kepuasan masyarakat")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401
