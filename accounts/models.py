@@ -1,10 +1,12 @@
 from django.contrib.auth.models import AbstractUser, UserManager
-from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.indexes import OpClass
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from mpp.indexes import PostgresGinIndex
 
 from .nik import InvalidNik, parse_nik
 
@@ -83,7 +85,9 @@ class User(AbstractUser):
         indexes = [
             # Worklist search by applicant name (icontains) on PostgreSQL; pg_trgm is installed by
             # services/migrations/0002_search_extensions.
-            GinIndex(OpClass(Upper("full_name"), name="gin_trgm_ops"), name="accounts_user_name_trgm"),
+            PostgresGinIndex(
+                OpClass(Upper("full_name"), name="gin_trgm_ops"), name="accounts_user_name_trgm"
+            ),
         ]
         constraints = [
             models.CheckConstraint(

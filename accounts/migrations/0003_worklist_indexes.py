@@ -2,6 +2,7 @@ import django.contrib.postgres.indexes
 import django.db.models.functions.text
 from django.db import migrations
 
+import mpp.indexes
 import mpp.migration_ops
 
 
@@ -18,7 +19,7 @@ class Migration(migrations.Migration):
     operations = [
         mpp.migration_ops.AddIndexOnPostgres(
             model_name="user",
-            index=django.contrib.postgres.indexes.GinIndex(
+            index=mpp.indexes.PostgresGinIndex(
                 django.contrib.postgres.indexes.OpClass(
                     django.db.models.functions.text.Upper("full_name"), name="gin_trgm_ops"
                 ),
