@@ -1,7 +1,7 @@
 """Writes of the reports app: keeping the application facts in step with the applications."""
 
 from collections import defaultdict
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.db.models import Max
@@ -11,6 +11,8 @@ from permits.models import Application, CorrectionRequest
 
 from . import metrics
 from .models import ApplicationFact
+
+REFRESH_OVERLAP = timedelta(minutes=10)
 
 FACT_FIELDS = [
     "agency",
@@ -40,7 +42,14 @@ def _facts_for(rows: list[dict]) -> list[ApplicationFact]:
         application_id__in=ids
     ).values_list("application_id", "requested_at", "resolved_at"):
         pauses[application_id].append((requested_at, resolved_at))
-    calendar = _calendar_for([row["submitted_at"] for row in rows] + [row["decided_at"] for row in rows])
+    # Built only when some row was decided after its clock started: an MPP without office hours yet
+    # (a fresh install) can still count what it received.
+    timed = [row for row in rows if row["clock_started_at"] and row["decided_at"]]
+    calendar = (
+        _calendar_for([r["clock_started_at"] for r in timed] + [r["decided_at"] for r in timed])
+        if timed
+        else None
+    )
     return [
         ApplicationFact(
             application_id=row["pk"],
@@ -68,8 +77,9 @@ def facts_refresh(*, full: bool = False, batch_size: int = 2000) -> int:
     since = None if full else ApplicationFact.objects.aggregate(last=Max("source_updated_at"))["last"]
     source = Application.objects.filter(submitted_at__isnull=False)
     if since is not None:
-        # ">=": rows updated in the same instant as the last one seen are written again, harmlessly.
-        source = source.filter(updated_at__gte=since)
+        # A transaction that commits after the last refresh may carry an earlier updated_at; look
+        # back a margin (rows seen again are rewritten, harmlessly).
+        source = source.filter(updated_at__gte=since - REFRESH_OVERLAP)
     columns = (
         "pk",
         "agency_id",
