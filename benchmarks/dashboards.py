@@ -79,14 +79,11 @@ def cases() -> dict[str, str]:
     from reports.models import ApplicationFact
 
     today = timezone.localdate()
-    busiest = (
-        lambda field: (  # noqa: E731
-            ApplicationFact.objects.values(field)
-            .annotate(n=Count("pk"))
-            .order_by("-n")
-            .values_list(field, flat=True)[:1][0]
-        )
-    )
+
+    def busiest(field: str):
+        rows = ApplicationFact.objects.values(field).annotate(n=Count("pk")).order_by("-n")
+        return rows.values_list(field, flat=True)[:1][0]
+
     from accounts.models import User
     from agencies.models import Agency
     from services.models import Service
