@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -203,8 +204,6 @@ class ApplicationsProvider:
 
 
 def _link(by: str, obj) -> str | None:
-    from django.urls import reverse
-
     if obj is None:
         return None
     if by == "agency":

@@ -148,13 +148,6 @@ def monthly_trend(*, scope: Scope, end: date, months: int = 12) -> list[dict]:
         )
     }
 
-    def key(month_start: date):
-        for candidate in (received, decided):
-            for moment in candidate:
-                if _as_date(moment) == month_start:
-                    return moment
-        return None
-
     rows = []
     received_by_day = {_as_date(k): v for k, v in received.items()}
     decided_by_day = {_as_date(k): v for k, v in decided.items()}

@@ -4,6 +4,7 @@ scope, check access, call selectors/providers, render or export."""
 from datetime import date, datetime
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -191,8 +192,8 @@ def ranking(request):
         "best": [r for r in ranked if r.best_of_agency],
         "breaches": breaches,
         "agency_names": agency_names,
-        "minimum": recognition.settings.MPP_RANKING_MIN_VOLUME,
-        "breach_threshold": recognition.settings.MPP_BREACH_REPEAT,
+        "minimum": settings.MPP_RANKING_MIN_VOLUME,
+        "breach_threshold": settings.MPP_BREACH_REPEAT,
         "weights": metrics,
         "with_ikm": recognition.officer_satisfaction is not None,
         "query": f"bulan={month:%Y-%m}"
