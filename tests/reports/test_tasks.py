@@ -14,6 +14,10 @@ def test_beat_refreshes_the_facts_and_a_rerun_changes_nothing():
     ApplicationFactory()  # a draft is not counted anywhere
     refresh_facts.apply()
     fact = ApplicationFact.objects.get()
-    assert (fact.application_id, fact.status, fact.agency_id) == (application.pk, "in_process", application.agency_id)
+    assert (fact.application_id, fact.status, fact.agency_id) == (
+        application.pk,
+        "in_process",
+        application.agency_id,
+    )
     refresh_facts.apply()
     assert ApplicationFact.objects.count() == 1
