@@ -84,3 +84,64 @@ class ApplicationFact(models.Model):
 
     def __str__(self) -> str:
         return f"fact {self.application_id}"
+
+
+class Scope(models.TextChoices):
+    MPP = "mpp", _("MPP")
+    AGENCY = "agency", _("instansi")
+    SERVICE = "service", _("layanan")
+    OFFICER = "officer", _("petugas")
+
+
+class ReportMonth(models.Model):
+    """Counts of one calendar month (MPP time) for the MPP, an agency, a service or an officer,
+    rebuilt from the facts: dashboards sum a few of these rows instead of counting a million."""
+
+    month = models.DateField()
+    scope = models.CharField(max_length=8, choices=Scope.choices)
+    scope_id = models.PositiveIntegerField(help_text="0 for the MPP")
+    agency_id = models.PositiveIntegerField(help_text="the agency of the row (0 for the MPP)")
+    received = models.PositiveIntegerField(default=0)
+    decided = models.PositiveIntegerField(default=0)
+    measured = models.PositiveIntegerField(default=0)
+    on_time = models.PositiveIntegerField(default=0)
+    late = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("ringkasan bulanan")
+        verbose_name_plural = _("ringkasan bulanan")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "scope", "scope_id", "agency_id"], name="rep_month_unique"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["scope", "scope_id", "month"], name="rep_month_scope"),
+            models.Index(fields=["scope", "agency_id", "month"], name="rep_month_agency"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.scope} {self.scope_id}"
+
+
+class ReportMonthDuration(models.Model):
+    """How many decisions of the month took ``tenths``/10 working days (rounded to a tenth): the
+    histogram the period's median is read from (exact to the tenth of a day the pages show)."""
+
+    month = models.DateField()
+    scope = models.CharField(max_length=8, choices=Scope.choices)
+    scope_id = models.PositiveIntegerField()
+    agency_id = models.PositiveIntegerField()
+    tenths = models.PositiveIntegerField()
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("sebaran lama proses bulanan")
+        verbose_name_plural = _("sebaran lama proses bulanan")
+        indexes = [
+            models.Index(fields=["scope", "scope_id", "month"], name="rep_duration_scope"),
+            models.Index(fields=["scope", "agency_id", "month"], name="rep_duration_agency"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.scope} {self.scope_id}: {self.tenths / 10} x{self.count}"

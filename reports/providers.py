@@ -196,11 +196,9 @@ class ApplicationsProvider:
     def _breakdowns(scope: Scope) -> list[tuple[str, str]]:
         if scope.kind == "mpp":
             return [("agency", _("Keputusan per instansi"))]
-        if scope.kind in ("agency", "service"):
-            return [("officer", _("Keputusan per petugas"))] + (
-                [("service", _("Keputusan per layanan"))] if scope.kind == "agency" else []
-            )
-        return [("service", _("Keputusan per layanan"))]
+        if scope.kind == "agency":
+            return [("service", _("Keputusan per layanan")), ("officer", _("Keputusan per petugas"))]
+        return []
 
 
 def _link(by: str, obj) -> str | None:

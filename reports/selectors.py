@@ -1,16 +1,14 @@
-"""Reads of the dashboards: SQL aggregates over the application facts.
-
-Medians use PostgreSQL's ``percentile_cont``; on SQLite (development, tests without PostgreSQL)
-the same median is computed in Python over the values of the same filter.
+"""Reads of the dashboards. Period figures sum the monthly summaries (ReportMonth: a few rows per
+scope and month) and read the median off the monthly duration histograms; "overdue now" and "the
+oldest open" come from the facts' partial indexes. Periods are whole months (MPP time).
 """
 
-import statistics
+import math
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db import connection
-from django.db.models import Aggregate, Count, FloatField, Min, Q, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, Min, QuerySet, Sum
 from django.utils import timezone
 
 from accounts.models import User
@@ -18,19 +16,23 @@ from agencies.models import Agency
 from permits.transitions import OPEN_STATUSES, ApplicationStatus
 from services.models import Service
 
-from .models import ApplicationFact
+from .models import ApplicationFact, ReportMonth, ReportMonthDuration
 
-
-class Median(Aggregate):
-    function = "percentile_cont"
-    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
-    output_field = FloatField()
+COUNTS = ("received", "decided", "measured", "on_time", "late")
 
 
 @dataclass(frozen=True)
 class Period:
+    """Whole months: from the first day of ``start``'s month to the last day of ``end``'s."""
+
     start: date
     end: date  # inclusive
+
+    def __post_init__(self):
+        object.__setattr__(self, "start", self.start.replace(day=1))
+        object.__setattr__(
+            self, "end", (self.end.replace(day=1) + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        )
 
     @property
     def start_at(self) -> datetime:
@@ -41,11 +43,13 @@ class Period:
         """Exclusive: midnight after the last day."""
         return timezone.make_aware(datetime.combine(self.end + timedelta(days=1), time.min))
 
+    @property
+    def first_months(self) -> tuple[date, date]:
+        return self.start, self.end.replace(day=1)
+
     @classmethod
     def month_of(cls, day: date) -> "Period":
-        first = day.replace(day=1)
-        following = (first + timedelta(days=32)).replace(day=1)
-        return cls(first, following - timedelta(days=1))
+        return cls(day, day)
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,16 @@ class Scope:
     service: Service | None = None
     officer: User | None = None
 
-    def filters(self) -> dict:
+    @property
+    def scope_id(self) -> int:
+        return {
+            "mpp": lambda: 0,
+            "agency": lambda: self.agency.pk,
+            "service": lambda: self.service.pk,
+            "officer": lambda: self.officer.pk,
+        }[self.kind]()
+
+    def fact_filters(self) -> dict:
         if self.kind == "agency":
             return {"agency_id": self.agency.pk}
         if self.kind == "service":
@@ -66,48 +79,68 @@ class Scope:
             return {"officer_id": self.officer.pk}
         return {}
 
-    @property
-    def agency_id(self) -> int | None:
-        if self.kind == "agency":
-            return self.agency.pk
-        if self.kind == "service":
-            return self.service.agency_id
-        if self.kind == "officer":
-            return self.officer.agency_id
-        return None
+
+def _months(scope: str, period: Period) -> dict:
+    first, last = period.first_months
+    return {"scope": scope, "month__gte": first, "month__lte": last}
 
 
-def _median(queryset: QuerySet) -> float | None:
-    if connection.vendor == "postgresql":
-        return queryset.aggregate(m=Median("processing_days"))["m"]
-    values = list(queryset.exclude(processing_days=None).values_list("processing_days", flat=True))
-    return statistics.median(values) if values else None
+def _sum(queryset: QuerySet) -> dict:
+    totals = queryset.aggregate(**{name: Sum(name) for name in COUNTS})
+    return {name: totals[name] or 0 for name in COUNTS}
+
+
+def _medians(where: dict) -> dict[int, float | None]:
+    """The median (as percentile_cont) of each scope_id's summed histogram, found in SQL with
+    running totals, so only one row per scope comes back."""
+    histogram = (
+        ReportMonthDuration.objects.filter(**where).values("scope_id", "tenths").annotate(n=Sum("count"))
+    )
+    inner, params = histogram.query.sql_with_params()
+    sql = f"""
+        WITH h AS ({inner}),
+        c AS (
+            SELECT scope_id, tenths,
+                   SUM(n) OVER (PARTITION BY scope_id ORDER BY tenths) AS running,
+                   SUM(n) OVER (PARTITION BY scope_id) AS total
+            FROM h
+        )
+        SELECT scope_id, MAX(total),
+               MIN(CASE WHEN running > FLOOR(0.5 * (total - 1)) THEN tenths END),
+               MIN(CASE WHEN running > CEILING(0.5 * (total - 1)) THEN tenths END)
+        FROM c GROUP BY scope_id
+    """
+    result = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for scope_id, total, low, high in cursor.fetchall():
+            position = 0.5 * (int(total) - 1)
+            fraction = position - math.floor(position)
+            result[scope_id] = (low + (high - low) * fraction) / 10
+    return result
+
+
+def _median(scope: Scope, period: Period) -> float | None:
+    return _medians({"scope_id": scope.scope_id, **_months(scope.kind, period)}).get(scope.scope_id)
 
 
 def facts(scope: Scope) -> QuerySet[ApplicationFact]:
-    return ApplicationFact.objects.filter(**scope.filters())
+    return ApplicationFact.objects.filter(**scope.fact_filters())
 
 
 def application_figures(*, scope: Scope, period: Period, now: datetime | None = None) -> dict:
     """Received, decided, on time, median processing days in the period; overdue and oldest now."""
     now = now or timezone.now()
+    totals = _sum(ReportMonth.objects.filter(scope_id=scope.scope_id, **_months(scope.kind, period)))
     base = facts(scope)
-    received = base.filter(received_at__gte=period.start_at, received_at__lt=period.end_at).count()
-    decided_qs = base.filter(decided_at__gte=period.start_at, decided_at__lt=period.end_at)
-    decided = decided_qs.aggregate(
-        decided=Count("pk"),
-        measured=Count("pk", filter=Q(on_time__isnull=False)),
-        on_time=Count("pk", filter=Q(on_time=True)),
-    )
-    median = _median(decided_qs.filter(processing_days__isnull=False))
     overdue = base.filter(status=ApplicationStatus.IN_PROCESS, due_at__lt=now).count()
     oldest = base.filter(status__in=sorted(OPEN_STATUSES)).aggregate(oldest=Min("received_at"))["oldest"]
     return {
-        "received": received,
-        "decided": decided["decided"],
-        "measured": decided["measured"],
-        "on_time": decided["on_time"],
-        "median_days": median,
+        "received": totals["received"],
+        "decided": totals["decided"],
+        "measured": totals["measured"],
+        "on_time": totals["on_time"],
+        "median_days": _median(scope, period),
         "overdue": overdue,
         "oldest_open": oldest,
     }
@@ -123,142 +156,81 @@ def _months_back(end: date, count: int) -> list[date]:
 
 
 def monthly_trend(*, scope: Scope, end: date, months: int = 12) -> list[dict]:
-    """Per month (MPP time) for ``months`` months ending with the month of ``end``: received,
-    decided and decided on time."""
-    first = _months_back(end, months)
-    period = Period(first[0], Period.month_of(end).end)
-    tz = timezone.get_current_timezone()
-    base = facts(scope)
-    received = dict(
-        base.filter(received_at__gte=period.start_at, received_at__lt=period.end_at)
-        .annotate(month=TruncMonth("received_at", tzinfo=tz))
-        .values("month")
-        .annotate(n=Count("pk"))
-        .values_list("month", "n")
-    )
-    decided = {
+    """Per month for ``months`` months ending with the month of ``end``."""
+    wanted = _months_back(end, months)
+    found = {
         row["month"]: row
-        for row in base.filter(decided_at__gte=period.start_at, decided_at__lt=period.end_at)
-        .annotate(month=TruncMonth("decided_at", tzinfo=tz))
+        for row in ReportMonth.objects.filter(
+            scope=scope.kind, scope_id=scope.scope_id, month__gte=wanted[0], month__lte=wanted[-1]
+        )
         .values("month")
-        .annotate(
-            decided=Count("pk"),
-            measured=Count("pk", filter=Q(on_time__isnull=False)),
-            on_time=Count("pk", filter=Q(on_time=True)),
-        )
+        .annotate(**{name: Sum(name) for name in COUNTS})
     }
-
-    rows = []
-    received_by_day = {_as_date(k): v for k, v in received.items()}
-    decided_by_day = {_as_date(k): v for k, v in decided.items()}
-    for month in first:
-        d = decided_by_day.get(month, {})
-        rows.append(
-            {
-                "month": month,
-                "received": received_by_day.get(month, 0),
-                "decided": d.get("decided", 0),
-                "measured": d.get("measured", 0),
-                "on_time": d.get("on_time", 0),
-            }
-        )
-    return rows
-
-
-def _as_date(value) -> date:
-    if isinstance(value, datetime):
-        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
-    return value
+    return [
+        {"month": month, **{name: found.get(month, {}).get(name, 0) for name in COUNTS}} for month in wanted
+    ]
 
 
 def breakdown(*, scope: Scope, period: Period, by: str) -> list[dict]:
-    """Decided in the period, grouped by ``by`` ("agency", "service" or "officer")."""
-    field = {"agency": "agency_id", "service": "service_id", "officer": "officer_id"}[by]
-    qs = (
-        facts(scope)
-        .filter(decided_at__gte=period.start_at, decided_at__lt=period.end_at)
-        .values(field)
-        .annotate(
-            decided=Count("pk"),
-            measured=Count("pk", filter=Q(on_time__isnull=False)),
-            on_time=Count("pk", filter=Q(on_time=True)),
-        )
+    """The period's figures per agency (of the MPP), or per service or officer (of an agency)."""
+    where = _months(by, period)
+    if scope.kind == "agency":
+        where["agency_id"] = scope.agency.pk
+    rows = list(
+        ReportMonth.objects.filter(**where)
+        .values("scope_id")
+        .annotate(**{name: Sum(name) for name in COUNTS})
+        .order_by("-decided", "scope_id")
     )
-    if connection.vendor == "postgresql":
-        qs = qs.annotate(median_days=Median("processing_days"))
-    rows = list(qs.order_by("-decided"))
-    if connection.vendor != "postgresql":
-        for row in rows:
-            row["median_days"] = _median(
-                facts(scope).filter(
-                    decided_at__gte=period.start_at, decided_at__lt=period.end_at, **{field: row[field]}
-                )
-            )
-    ids = [row[field] for row in rows if row[field] is not None]
+    medians = _medians(where)
     model = {"agency": Agency, "service": Service, "officer": User}[by]
-    names = {obj.pk: obj for obj in model.objects.filter(pk__in=ids)}
+    names = {obj.pk: obj for obj in model.objects.filter(pk__in=[row["scope_id"] for row in rows])}
     for row in rows:
-        row["object"] = names.get(row[field])
-    return rows
+        row["object"] = names.get(row["scope_id"])
+        row["median_days"] = medians.get(row["scope_id"])
+    return [row for row in rows if row["decided"] or row["received"]]
 
 
 def officer_month(*, period: Period, agency_id: int | None = None, now: datetime | None = None) -> list[dict]:
     """Per officer: decided in the period, on time, late; and their applications overdue now."""
     now = now or timezone.now()
-    base = ApplicationFact.objects.filter(officer__isnull=False)
+    where = _months("officer", period)
     if agency_id is not None:
-        base = base.filter(agency_id=agency_id)
+        where["agency_id"] = agency_id
     rows = {
-        row["officer_id"]: row
-        for row in base.filter(decided_at__gte=period.start_at, decided_at__lt=period.end_at)
-        .values("officer_id", "agency_id")
-        .annotate(
-            # "late" first: later filters on on_time would otherwise read the annotation of that name.
-            late=Count("pk", filter=Q(on_time=False)),
-            decided=Count("pk"),
-            measured=Count("pk", filter=Q(on_time__isnull=False)),
-            on_time=Count("pk", filter=Q(on_time=True)),
-        )
+        (row["scope_id"], row["agency_id"]): {**row, "officer_id": row["scope_id"], "overdue": 0}
+        for row in ReportMonth.objects.filter(**where)
+        .values("scope_id", "agency_id")
+        .annotate(**{name: Sum(name) for name in COUNTS})
+        if row["decided"]
     }
-    for row in (
-        base.filter(status=ApplicationStatus.IN_PROCESS, due_at__lt=now)
-        .values("officer_id", "agency_id")
-        .annotate(overdue=Count("pk"))
-    ):
+    overdue = ApplicationFact.objects.filter(
+        officer__isnull=False, status=ApplicationStatus.IN_PROCESS, due_at__lt=now
+    )
+    if agency_id is not None:
+        overdue = overdue.filter(agency_id=agency_id)
+    for row in overdue.values("officer_id", "agency_id").annotate(n=Count("pk")):
         entry = rows.setdefault(
-            row["officer_id"],
-            {
-                "officer_id": row["officer_id"],
-                "agency_id": row["agency_id"],
-                "decided": 0,
-                "measured": 0,
-                "on_time": 0,
-                "late": 0,
-            },
+            (row["officer_id"], row["agency_id"]),
+            {"officer_id": row["officer_id"], "agency_id": row["agency_id"], **dict.fromkeys(COUNTS, 0)},
         )
-        entry["overdue"] = row["overdue"]
-    officers = {u.pk: u for u in User.objects.filter(pk__in=rows).select_related("agency")}
+        entry["overdue"] = row["n"]
+    officers = {u.pk: u for u in User.objects.filter(pk__in={k[0] for k in rows}).select_related("agency")}
     result = []
-    for officer_id, row in rows.items():
-        row.setdefault("overdue", 0)
-        row["officer"] = officers.get(officer_id)
-        result.append(row)
+    for row in rows.values():
+        row["officer"] = officers.get(row["officer_id"])
+        if row["officer"] is not None:
+            result.append(row)
     return result
 
 
 def transparency_figures(*, today: date | None = None) -> dict:
     today = today or timezone.localdate()
     month = Period.month_of(today)
-    decided = ApplicationFact.objects.filter(
-        decided_at__gte=month.start_at, decided_at__lt=month.end_at
-    ).aggregate(
-        decided=Count("pk"),
-        measured=Count("pk", filter=Q(on_time__isnull=False)),
-        on_time=Count("pk", filter=Q(on_time=True)),
-    )
+    totals = _sum(ReportMonth.objects.filter(scope_id=0, **_months("mpp", month)))
     return {
         "services": Service.objects.filter(is_active=True, agency__is_active=True).count(),
         "agencies": Agency.objects.filter(is_active=True).count(),
         "month": month,
-        **decided,
+        **totals,
     }

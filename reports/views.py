@@ -46,26 +46,36 @@ def _check_agency(user, agency_id: int | None) -> None:
         raise PermissionDenied(_("Anda hanya dapat melihat laporan instansi Anda sendiri."))
 
 
+class MonthField(forms.DateField):
+    """A month (``YYYY-MM``, what ``<input type="month">`` sends), as its first day."""
+
+    input_formats = ["%Y-%m", "%Y-%m-%d"]
+    widget = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
+
+    def to_python(self, value):
+        day = super().to_python(value)
+        return day.replace(day=1) if day else day
+
+
 class PeriodForm(forms.Form):
-    dari = forms.DateField(label=gettext_lazy("Dari tanggal"), widget=forms.DateInput(attrs={"type": "date"}))
-    sampai = forms.DateField(
-        label=gettext_lazy("Sampai tanggal"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    dari = MonthField(label=gettext_lazy("Dari bulan"))
+    sampai = MonthField(label=gettext_lazy("Sampai bulan"))
 
     def clean(self):
         data = super().clean()
         if data.get("dari") and data.get("sampai") and data["dari"] > data["sampai"]:
-            raise forms.ValidationError(_("Tanggal awal harus sebelum tanggal akhir."))
+            raise forms.ValidationError(_("Bulan awal harus sebelum bulan akhir."))
         if data.get("dari") and data.get("sampai") and (data["sampai"] - data["dari"]).days > 3660:
             raise forms.ValidationError(_("Periode paling panjang 10 tahun."))
         return data
 
 
 def _period(request) -> tuple[Period, PeriodForm]:
+    """Whole months, this month by default: dashboards read the monthly summaries."""
     today = timezone.localdate()
-    default = Period(today.replace(day=1), today)
+    default = Period.month_of(today)
     if "dari" not in request.GET and "sampai" not in request.GET:
-        return default, PeriodForm(initial={"dari": default.start, "sampai": default.end})
+        return default, PeriodForm(initial={"dari": default.start, "sampai": default.start})
     form = PeriodForm(request.GET)
     if form.is_valid():
         return Period(form.cleaned_data["dari"], form.cleaned_data["sampai"]), form

@@ -61,3 +61,36 @@ def test_officer_score_weights():
     assert metrics.officer_score(on_time_rate=100.0, volume=10, top_volume=10) == 100.0
     assert metrics.officer_score(on_time_rate=50.0, volume=5, top_volume=10) == 50.0
     assert metrics.officer_score(on_time_rate=100.0, volume=5, top_volume=10, ikm=80.0) == 84.0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("histogram", "expected"),
+    [
+        ({10: 1}, 1.0),
+        ({10: 1, 30: 1}, 2.0),  # interpolated, as percentile_cont
+        ({10: 2, 30: 1}, 1.0),
+        ({5: 1, 12: 2, 40: 1}, 1.2),
+        ({5: 1, 12: 1, 40: 2}, 2.6),
+    ],
+)
+def test_the_median_read_off_the_monthly_histograms(histogram, expected):
+    """Spread over two months and two scopes: only scope 7's rows count, months add up."""
+    import datetime as dt
+
+    from reports.models import ReportMonthDuration
+    from reports.selectors import _medians
+
+    for i, (tenths, n) in enumerate(histogram.items()):
+        month = dt.date(2026, 3 + i % 2, 1)
+        ReportMonthDuration.objects.create(
+            month=month, scope="service", scope_id=7, agency_id=1, tenths=tenths, count=n
+        )
+    ReportMonthDuration.objects.create(
+        month=dt.date(2026, 3, 1), scope="service", scope_id=8, agency_id=1, tenths=900, count=50
+    )
+    medians = _medians(
+        {"scope": "service", "month__gte": dt.date(2026, 3, 1), "month__lte": dt.date(2026, 4, 1)}
+    )
+    assert medians[7] == pytest.approx(expected)
+    assert medians[8] == pytest.approx(90.0)
