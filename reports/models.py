@@ -139,8 +139,15 @@ class ReportMonthDuration(models.Model):
         verbose_name = _("sebaran lama proses bulanan")
         verbose_name_plural = _("sebaran lama proses bulanan")
         indexes = [
-            models.Index(fields=["scope", "scope_id", "month"], name="rep_duration_scope"),
-            models.Index(fields=["scope", "agency_id", "month"], name="rep_duration_agency"),
+            # Covering: the medians are read by index-only scans.
+            models.Index(
+                fields=["scope", "scope_id", "month"], include=["tenths", "count"], name="rep_duration_scope"
+            ),
+            models.Index(
+                fields=["scope", "agency_id", "month"],
+                include=["scope_id", "tenths", "count"],
+                name="rep_duration_agency",
+            ),
         ]
 
     def __str__(self) -> str:
