@@ -64,7 +64,7 @@ class PeriodForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("dari") and data.get("sampai") and data["dari"] > data["sampai"]:
-            raise forms.ValidationError(_("Bulan awal harus sebelum bulan akhir."))
+            raise forms.ValidationError(_("Bulan awal tidak boleh setelah bulan akhir."))
         if data.get("dari") and data.get("sampai") and (data["sampai"] - data["dari"]).days > 3660:
             raise forms.ValidationError(_("Periode paling panjang 10 tahun."))
         return data

@@ -222,7 +222,7 @@ def test_bad_period_shows_a_message_and_the_default(client, march):
     login(client, UserFactory(mpp_admin=True))
     response = client.get(reverse("reports:home") + "?dari=2026-05&sampai=2026-04")
     assert response.status_code == 200
-    assert "Bulan awal harus sebelum bulan akhir." in response.content.decode()
+    assert "Bulan awal tidak boleh setelah bulan akhir." in response.content.decode()
 
 
 def test_agency_admin_sees_only_their_agency(client, march):
