@@ -86,7 +86,7 @@ class ApplicationFact(models.Model):
         return f"fact {self.application_id}"
 
 
-class Scope(models.TextChoices):
+class ReportScope(models.TextChoices):
     MPP = "mpp", _("MPP")
     AGENCY = "agency", _("instansi")
     SERVICE = "service", _("layanan")
@@ -98,7 +98,7 @@ class ReportMonth(models.Model):
     rebuilt from the facts: dashboards sum a few of these rows instead of counting a million."""
 
     month = models.DateField()
-    scope = models.CharField(max_length=8, choices=Scope.choices)
+    scope = models.CharField(max_length=8, choices=ReportScope.choices)
     scope_id = models.PositiveIntegerField(help_text="0 for the MPP")
     agency_id = models.PositiveIntegerField(help_text="the agency of the row (0 for the MPP)")
     received = models.PositiveIntegerField(default=0)
@@ -129,7 +129,7 @@ class ReportMonthDuration(models.Model):
     histogram the period's median is read from (exact to the tenth of a day the pages show)."""
 
     month = models.DateField()
-    scope = models.CharField(max_length=8, choices=Scope.choices)
+    scope = models.CharField(max_length=8, choices=ReportScope.choices)
     scope_id = models.PositiveIntegerField()
     agency_id = models.PositiveIntegerField()
     tenths = models.PositiveIntegerField()

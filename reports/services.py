@@ -12,7 +12,7 @@ from agencies.selectors import work_calendar
 from permits.models import Application, CorrectionRequest
 
 from . import metrics
-from .models import ApplicationFact, ReportMonth, ReportMonthDuration, Scope
+from .models import ApplicationFact, ReportMonth, ReportMonthDuration, ReportScope
 
 REFRESH_OVERLAP = timedelta(minutes=10)
 
@@ -141,9 +141,13 @@ def _next_month(month: date) -> date:
 
 
 def _scopes(agency_id: int, service_id: int, officer_id: int | None) -> list[tuple[str, int, int]]:
-    keys = [(Scope.MPP, 0, 0), (Scope.AGENCY, agency_id, agency_id), (Scope.SERVICE, service_id, agency_id)]
+    keys = [
+        (ReportScope.MPP, 0, 0),
+        (ReportScope.AGENCY, agency_id, agency_id),
+        (ReportScope.SERVICE, service_id, agency_id),
+    ]
     if officer_id is not None:
-        keys.append((Scope.OFFICER, officer_id, agency_id))
+        keys.append((ReportScope.OFFICER, officer_id, agency_id))
     return keys
 
 

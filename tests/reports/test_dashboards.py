@@ -245,11 +245,12 @@ def test_citizens_and_officers_get_no_dashboards(client, march):
     assert client.get(reverse("reports:ranking")).status_code == 403
 
 
-def test_ranking_best_officer_and_repeated_breaches(client, settings, march):
+def test_ranking_best_officer_and_repeated_breaches(client, settings, march, django_assert_max_num_queries):
     settings.MPP_RANKING_MIN_VOLUME = 1
     settings.MPP_BREACH_REPEAT = 2
     login(client, UserFactory(mpp_admin=True))
-    response = client.get(reverse("reports:ranking") + "?bulan=2026-03")
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("reports:ranking") + "?bulan=2026-03")
     content = response.content.decode()
     assert "0,7 × " in content  # the formula is on the page
     ranked = response.context["ranked"]
