@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "complaints",
     "surveys",
     "notifications",
+    "workspace",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -207,6 +209,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "permits.tasks.mark_deemed_approved",
         "schedule": MPP_SWEEP_INTERVAL,
     },
+    "reports-refresh-facts": {
+        "task": "reports.tasks.refresh_facts",
+        "schedule": MPP_SWEEP_INTERVAL,
+    },
     "notifications-send-due": {
         "task": "notifications.tasks.send_due",
         "schedule": MPP_SWEEP_INTERVAL,
@@ -286,3 +292,9 @@ LOGGING = {
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+# Officer recognition (reports/recognition.py): officers with fewer measured decisions in a month
+# are not ranked; late decisions this month plus applications overdue now at or above
+# MPP_BREACH_REPEAT put an officer on the supervisor's list of repeated breaches.
+MPP_RANKING_MIN_VOLUME = env.int("MPP_RANKING_MIN_VOLUME", default=10)
+MPP_BREACH_REPEAT = env.int("MPP_BREACH_REPEAT", default=3)

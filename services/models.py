@@ -138,6 +138,11 @@ class ServiceStandard(models.Model):
     service_guarantee = models.TextField(_("jaminan pelayanan"), blank=True)
     security_guarantee = models.TextField(_("jaminan keamanan dan keselamatan pelayanan"), blank=True)
     performance_evaluation = models.TextField(_("evaluasi kinerja pelaksana"), blank=True)
+    # Public consultation of a draft (PermenPANRB 15/2014): citizens comment inside the window;
+    # publishing records whether the version went through it.
+    consultation_opens_at = models.DateTimeField(_("konsultasi publik dibuka"), null=True, blank=True)
+    consultation_closes_at = models.DateTimeField(_("konsultasi publik ditutup"), null=True, blank=True)
+    consulted = models.BooleanField(_("melalui konsultasi publik"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
@@ -163,6 +168,11 @@ class ServiceStandard(models.Model):
                 ),
             ),
             models.CheckConstraint(
+                name="consultation_window_ordered",
+                condition=models.Q(consultation_opens_at__isnull=True)
+                | models.Q(consultation_closes_at__gt=models.F("consultation_opens_at")),
+            ),
+            models.CheckConstraint(
                 name="levy_has_formula",
                 condition=~models.Q(fee_kind="levy") | ~models.Q(levy_formula=""),
             ),
@@ -175,6 +185,39 @@ class ServiceStandard(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status != self.Status.DRAFT
+
+    def consultation_is_open(self, now=None) -> bool:
+        from django.utils import timezone
+
+        now = now or timezone.now()
+        return (
+            self.status == self.Status.DRAFT
+            and self.consultation_opens_at is not None
+            and self.consultation_opens_at <= now < self.consultation_closes_at
+        )
+
+
+class StandardComment(models.Model):
+    """A citizen's comment on a draft standard during its public consultation, and the answer."""
+
+    standard = models.ForeignKey(ServiceStandard, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField(_("tanggapan"))
+    created_at = models.DateTimeField(_("dikirim pada"))
+    answer = models.TextField(_("jawaban"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(_("dijawab pada"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("tanggapan konsultasi publik")
+        verbose_name_plural = _("tanggapan konsultasi publik")
+        ordering = ["standard", "created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.standard} #{self.pk}"
 
 
 class Requirement(models.Model):

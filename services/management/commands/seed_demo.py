@@ -21,6 +21,7 @@ from services.demo_data.agencies import AGENCIES, MPP_ADDRESS
 from services.demo_data.catalogue import CATEGORIES, SERVICES
 from services.models import Category, FeeItem, Requirement, Service, ServiceStandard, SopStep
 from surveys.demo import seed_surveys_demo
+from workspace.demo import seed_workspace_demo
 
 DEMO_PASSWORD = "mpp-demo-2026"
 DEMO_CITIZEN_NIK = "3574011205900001"  # Kota Probolinggo (35 74 01), born 12-05-1990, male
@@ -57,6 +58,7 @@ class Command(BaseCommand):
             accounts = self._accounts(agencies) if settings.DEMO_MODE else []
             seed_complaints_demo(agencies)
             seed_surveys_demo(agencies)
+            accounts += seed_workspace_demo(password=DEMO_PASSWORD)  # workspace: agency admin, consultation
             call_command("seed_message_templates", verbosity=0)
         self.stdout.write(
             self.style.SUCCESS(

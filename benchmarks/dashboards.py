@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""Server time of the dashboards (issue 8: each <= 300 ms) against the database that
+benchmarks/generate_applications.py filled (1,000,000 applications), after the application facts
+were built (``manage.py refresh_report_facts --full``; the script refuses to run without them).
+
+    .venv/bin/python benchmarks/dashboards.py
+    .venv/bin/python benchmarks/dashboards.py --requests 50 --case mpp-month
+
+Everything runs in this one process with DEBUG off: each request goes through Django's whole
+handler (middleware, session, view, template) via django.test.Client, timed around the call; no
+network and no server. Per case: --warmup untimed requests, then --requests timed ones; median,
+p95, max, queries per request. The cache is cleared before every request, so nothing is served
+from a warm cache that a real first visitor would not have. Prints the load average before and
+after (the machine is shared) and writes JSON to benchmarks/results/dashboards-<time>.json.
+
+The viewer is an MPP admin, bench-admin@bench.mpp.invalid, created on first run (role mpp_admin).
+Cases use the busiest agency, service and officer of the data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS_DIR = ROOT / "benchmarks" / "results"
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/mpp_bench_dash"
+TARGET_MS = 300.0
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL)
+    parser.add_argument(
+        "--requests", type=int, default=30, help="timed requests per case (default: %(default)s)"
+    )
+    parser.add_argument("--warmup", type=int, default=3, help="untimed requests first (default: %(default)s)")
+    parser.add_argument("--case", dest="cases", action="append", help="run only this case (repeatable)")
+    parser.add_argument("--output", type=Path, help="JSON report (default: benchmarks/results/...)")
+    args = parser.parse_args(argv)
+    args.requests = min(max(args.requests, 1), 1000)
+    args.warmup = min(max(args.warmup, 0), 100)
+    return args
+
+
+def setup_django(database_url: str) -> None:
+    os.environ["DATABASE_URL"] = database_url
+    os.environ["DJANGO_DEBUG"] = "0"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mpp.settings")
+    os.environ.setdefault("LOG_LEVEL", "ERROR")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+class QueryCounter:
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def cases() -> dict[str, str]:
+    from django.db.models import Count
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from reports.models import ApplicationFact
+
+    today = timezone.localdate()
+
+    def busiest(field: str):
+        rows = ApplicationFact.objects.values(field).annotate(n=Count("pk")).order_by("-n")
+        return rows.values_list(field, flat=True)[:1][0]
+
+    from accounts.models import User
+    from agencies.models import Agency
+    from services.models import Service
+
+    agency = Agency.objects.get(pk=busiest("agency_id"))
+    service = Service.objects.get(pk=busiest("service_id"))
+    officer = User.objects.get(
+        pk=ApplicationFact.objects.exclude(officer=None)
+        .values("officer_id")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+        .values_list("officer_id", flat=True)[:1][0]
+    )
+    year_ago = (today - dt.timedelta(days=365)).isoformat()
+    last_month = (today.replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")
+    return {
+        "mpp-month": reverse("reports:home"),
+        "mpp-year": reverse("reports:home") + f"?dari={year_ago}&sampai={today.isoformat()}",
+        "agency-month": reverse("reports:agency", args=[agency.slug]),
+        "agency-year": reverse("reports:agency", args=[agency.slug])
+        + f"?dari={year_ago}&sampai={today.isoformat()}",
+        "service-year": reverse("reports:service", args=[service.code])
+        + f"?dari={year_ago}&sampai={today.isoformat()}",
+        "officer-year": reverse("reports:officer", args=[officer.pk])
+        + f"?dari={year_ago}&sampai={today.isoformat()}",
+        "ranking-last-month": reverse("reports:ranking") + f"?bulan={last_month}",
+        "transparency": reverse("transparency:home"),
+        "export-xlsx-agencies-year": reverse("reports:home")
+        + f"?dari={year_ago}&sampai={today.isoformat()}&ekspor=xlsx&tabel=per-agency",
+    }
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    setup_django(args.database_url)
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+
+    from accounts.models import Role, User
+    from reports.models import ApplicationFact
+
+    if not ApplicationFact.objects.exists():
+        print("No application facts: run `manage.py refresh_report_facts --full` first.", file=sys.stderr)
+        return 2
+    admin = User.objects.filter(email="bench-admin@bench.mpp.invalid").first()
+    if admin is None:
+        from accounts.services import staff_create
+
+        admin = staff_create(
+            email="bench-admin@bench.mpp.invalid", full_name="Bench Admin", role=Role.MPP_ADMIN
+        )
+    client = Client(HTTP_HOST="localhost", raise_request_exception=True)
+    client.force_login(admin)
+    load_before = os.getloadavg()
+    results = {}
+    selected = cases()
+    for name, url in selected.items():
+        if args.cases and name not in args.cases:
+            continue
+        counter = QueryCounter()
+        times = []
+        with connection.execute_wrapper(counter):
+            for i in range(args.warmup + args.requests):
+                cache.clear()
+                counter.count = 0
+                started = time.perf_counter()
+                response = client.get(url)
+                elapsed = (time.perf_counter() - started) * 1000
+                if response.status_code != 200:
+                    raise SystemExit(f"{name}: HTTP {response.status_code}")
+                if i >= args.warmup:
+                    times.append(elapsed)
+        times.sort()
+        results[name] = {
+            "url": url,
+            "median_ms": round(statistics.median(times), 1),
+            "p95_ms": round(times[max(int(len(times) * 0.95) - 1, 0)], 1),
+            "max_ms": round(times[-1], 1),
+            "queries": counter.count,
+            "requests": len(times),
+        }
+        r = results[name]
+        verdict = "ok" if r["p95_ms"] <= TARGET_MS else "OVER"
+        print(
+            f"{name:<28} median {r['median_ms']:>7.1f} ms  p95 {r['p95_ms']:>7.1f} ms  "
+            f"max {r['max_ms']:>7.1f} ms  {r['queries']:>3} queries  [{verdict} <= {TARGET_MS:.0f} ms]"
+        )
+    load_after = os.getloadavg()
+    print(
+        f"load average before {load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f}, "
+        f"after {load_after[0]:.2f} {load_after[1]:.2f} {load_after[2]:.2f}; "
+        f"{ApplicationFact.objects.count():,} facts"
+    )
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    output = args.output or RESULTS_DIR / f"dashboards-{dt.datetime.now():%Y%m%d-%H%M%S}.json"
+    output.write_text(
+        json.dumps({"load_before": load_before, "load_after": load_after, "cases": results}, indent=2)
+    )
+    print(f"written {output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,8 @@
+"""Permit tests write uploaded files to a temporary media root; so do these."""
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
