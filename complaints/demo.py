@@ -97,7 +97,7 @@ def seed_complaints_demo(agencies: dict[str, Agency]) -> int:
     if not settings.DEMO_MODE:
         return 0
     officer = User.objects.filter(email__iexact=OFFICER_EMAIL).first() or staff_create(
-        email=OFFICER_EMAIL, full_name="Dewi Lestari", role=Role.COMPLAINT_OFFICER, password=DEMO_PASSWORD
+        email=OFFICER_EMAIL, full_name="Ahmad Fauzi", role=Role.COMPLAINT_OFFICER, password=DEMO_PASSWORD
     )
     if Complaint.objects.exists():
         return 0
