@@ -14,6 +14,7 @@ urlpatterns = [
     path("lacak/", include("permits.track_urls")),
     path("verifikasi/", include("permits.verify_urls")),
     path("notifikasi/", include("notifications.urls")),
+    path("antrian/", include("queueing.urls")),
     path("api/v1/", include("mpp.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

@@ -15,6 +15,7 @@ from simple_history.utils import bulk_create_with_history
 from accounts.models import Role, User
 from accounts.services import staff_create, user_set_role
 from agencies.models import Agency, Announcement, Maklumat, MppProfile, OfficeHours
+from queueing.demo import seed_queues
 from queueing.models import Counter
 from services.demo_data.agencies import AGENCIES, MPP_ADDRESS
 from services.demo_data.catalogue import CATEGORIES, SERVICES
@@ -50,6 +51,7 @@ class Command(BaseCommand):
             agencies = self._agencies()
             created_services = self._services(agencies, categories)
             self._counters(agencies)
+            seed_queues(agencies)
             self._maklumat(profile, agencies)
             self._announcements()
             accounts = self._accounts(agencies) if settings.DEMO_MODE else []
