@@ -9,7 +9,15 @@ from .models import Booking, Counter, DailyFigures, Queue, QueueBreak, Ticket
 
 @admin.register(Queue)
 class QueueAdmin(SimpleHistoryAdmin):
-    list_display = ["prefix", "name", "agency", "priority_policy", "slot_capacity", "booking_share", "is_active"]
+    list_display = [
+        "prefix",
+        "name",
+        "agency",
+        "priority_policy",
+        "slot_capacity",
+        "booking_share",
+        "is_active",
+    ]
     list_filter = ["agency", "priority_policy", "is_active"]
     filter_horizontal = ["services"]
     search_fields = ["name", "prefix"]
@@ -56,5 +64,14 @@ class BookingAdmin(ReadOnlyAdmin):
 
 @admin.register(DailyFigures)
 class DailyFiguresAdmin(ReadOnlyAdmin):
-    list_display = ["day", "queue", "issued", "served", "no_show", "priority", "booked", "median_wait_seconds"]
+    list_display = [
+        "day",
+        "queue",
+        "issued",
+        "served",
+        "no_show",
+        "priority",
+        "booked",
+        "median_wait_seconds",
+    ]
     list_filter = ["queue"]

@@ -7,7 +7,6 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.factories import AgencyFactory, CounterFactory, MppProfileFactory, ServiceFactory, UserFactory
-
 from tests.queueing.factories import QueueFactory
 
 WIB = ZoneInfo("Asia/Jakarta")

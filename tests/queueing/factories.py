@@ -36,6 +36,10 @@ class TicketFactory(factory.django.DjangoModelFactory):
     status = TicketStatus.WAITING
 
     class Params:
-        called = factory.Trait(status=TicketStatus.CALLED, called_at=dt.datetime(2026, 11, 24, 1, 10, tzinfo=dt.UTC))
-        serving = factory.Trait(status=TicketStatus.SERVING, started_at=dt.datetime(2026, 11, 24, 1, 12, tzinfo=dt.UTC))
+        called = factory.Trait(
+            status=TicketStatus.CALLED, called_at=dt.datetime(2026, 11, 24, 1, 10, tzinfo=dt.UTC)
+        )
+        serving = factory.Trait(
+            status=TicketStatus.SERVING, started_at=dt.datetime(2026, 11, 24, 1, 12, tzinfo=dt.UTC)
+        )
         done = factory.Trait(status=TicketStatus.DONE)

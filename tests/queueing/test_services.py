@@ -77,7 +77,7 @@ def test_walk_ins_cannot_use_the_booking_share(queue, clock):
 
 
 def test_call_next_in_line_order_and_history_names_the_officer(queue, open_counter, officer, clock):
-    first, second = issue(queue, 2)
+    first, _second = issue(queue, 2)
     called = services.ticket_call_next(counter=open_counter, actor=officer)
     assert called == first
     assert called.status == TicketStatus.CALLED and called.counter == open_counter
@@ -144,7 +144,9 @@ def test_recall_start_finish_with_history(queue, open_counter, officer, clock):
     done = services.ticket_finish(ticket=ticket, counter=open_counter, actor=officer)
     assert done.status == TicketStatus.DONE
     assert (done.finished_at - done.started_at) == dt.timedelta(minutes=7)
-    reasons = list(ticket.history.order_by("history_date", "history_id").values_list("history_change_reason", "status"))
+    reasons = list(
+        ticket.history.order_by("history_date", "history_id").values_list("history_change_reason", "status")
+    )
     assert reasons == [
         ("issued", "waiting"),
         (f"called to counter {open_counter.number}", "called"),
@@ -261,9 +263,13 @@ def test_late_check_in_joins_walk_in_line_and_releases_the_slot(queue, service, 
     assert SlotLedger.objects.get(pk=booking.slot_id).booked == 0
 
 
-def test_priority_chosen_at_booking_carries_to_the_ticket(queue, service, citizen, open_counter, officer, clock):
+def test_priority_chosen_at_booking_carries_to_the_ticket(
+    queue, service, citizen, open_counter, officer, clock
+):
     services.ticket_issue(queue=queue)
-    booking = book(citizen, service, day=dt.date(2026, 11, 24), at=dt.time(9, 30), priority_reason="disability")
+    booking = book(
+        citizen, service, day=dt.date(2026, 11, 24), at=dt.time(9, 30), priority_reason="disability"
+    )
     ticket = services.booking_check_in(code=booking.code)
     assert services.ticket_call_next(counter=open_counter, actor=officer) == ticket
 
@@ -294,7 +300,9 @@ def test_closing_time_makes_no_shows_and_keeps_figures(queue, open_counter, offi
 
 def test_booking_on_a_newly_closed_day_is_moved_and_the_citizen_told(queue, service, citizen, clock):
     booking = book(citizen, service, day=dt.date(2026, 11, 26), at=dt.time(9, 0))
-    CalendarOverride.objects.create(profile_id=1, date=dt.date(2026, 11, 26), kind="closed", reason="Pemadaman listrik")
+    CalendarOverride.objects.create(
+        profile_id=1, date=dt.date(2026, 11, 26), kind="closed", reason="Pemadaman listrik"
+    )
     clear_calendar_cache()
     assert services.bookings_handle_closed_days() == {"moved": 1, "cancelled": 0}
     booking.refresh_from_db()
@@ -323,7 +331,9 @@ def test_reminders_day_and_hour_before_are_sent_once(queue, service, citizen, cl
     assert services.booking_reminders_send() == 0
     clock.set(dt.datetime(2026, 11, 25, 9, 0, tzinfo=WIB))
     assert services.booking_reminders_send() == 1
-    events = list(Notification.objects.filter(recipient=citizen).values_list("event", flat=True).order_by("id"))
+    events = list(
+        Notification.objects.filter(recipient=citizen).values_list("event", flat=True).order_by("id")
+    )
     assert events == ["queue.booking_confirmed", "queue.booking_reminder_day", "queue.booking_reminder_hour"]
 
 

@@ -41,7 +41,10 @@ def test_break_applies_on_its_weekday_only():
     [(0, 10, 1, 0), (3, 10, 1, 30), (3, 10, 2, 15), (5, 7, 3, 12), (4, 10, 0, 40)],
 )
 def test_wait_is_people_ahead_times_median_over_open_counters(ahead, minutes, counters, expected):
-    assert slots.estimated_wait_minutes(ahead=ahead, median_service_minutes=minutes, open_counters=counters) == expected
+    assert (
+        slots.estimated_wait_minutes(ahead=ahead, median_service_minutes=minutes, open_counters=counters)
+        == expected
+    )
 
 
 def test_median():
