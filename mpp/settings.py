@@ -159,7 +159,8 @@ STORAGES = {
 
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # mpp.cache.RedisCache: Django's backend, reusing one Redis client per pool (see mpp/cache.py).
+    CACHES = {"default": {"BACKEND": "mpp.cache.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -201,6 +202,8 @@ MPP_QUEUE_CHECKIN_AFTER_MINUTES = env.int("MPP_QUEUE_CHECKIN_AFTER_MINUTES", def
 MPP_QUEUE_BOOKING_DAYS_AHEAD = env.int("MPP_QUEUE_BOOKING_DAYS_AHEAD", default=7)
 MPP_QUEUE_NEAR_AHEAD = env.int("MPP_QUEUE_NEAR_AHEAD", default=3)
 MPP_QUEUE_BOARD_TTL = env.int("MPP_QUEUE_BOARD_TTL", default=2)
+# Each web process also keeps the board snapshot this many seconds (no cache round trip per poll).
+MPP_QUEUE_BOARD_LOCAL_TTL = env.float("MPP_QUEUE_BOARD_LOCAL_TTL", default=0.5)
 MPP_QUEUE_BOARD_LAST_CALLS = env.int("MPP_QUEUE_BOARD_LAST_CALLS", default=6)
 MPP_QUEUE_SERVICE_TIME_SAMPLE = env.int("MPP_QUEUE_SERVICE_TIME_SAMPLE", default=20)
 MPP_QUEUE_ISSUE_RATE_LIMIT = env.int("MPP_QUEUE_ISSUE_RATE_LIMIT", default=30)

@@ -31,7 +31,7 @@ from mpp.ratelimit import over_limit
 from services.models import Service
 
 from . import selectors, services
-from .models import Counter, PriorityReason, Queue, Ticket
+from .models import Counter, PriorityReason, Queue, Ticket, TicketSource, TicketStatus
 
 
 class ErrorSerializer(serializers.Serializer):
@@ -45,48 +45,51 @@ ERRORS = {
 }
 
 
-class TicketSerializer(serializers.ModelSerializer):
-    queue = serializers.CharField(source="queue.prefix")
-    queue_name = serializers.CharField(source="queue.name")
-    service = serializers.CharField(source="service.name", default=None, allow_null=True)
-    counter = serializers.IntegerField(source="counter.number", default=None, allow_null=True)
-    ahead = serializers.SerializerMethodField()
-    estimated_wait_minutes = serializers.SerializerMethodField()
+class TicketSerializer(serializers.Serializer):
+    """The schema of a ticket answer; the answer itself is built by ``ticket_payload`` (a kiosk
+    answers hundreds a second, and a ModelSerializer spends milliseconds building its fields)."""
 
-    class Meta:
-        model = Ticket
-        fields = [
-            "code",
-            "token",
-            "status",
-            "day",
-            "queue",
-            "queue_name",
-            "service",
-            "priority_reason",
-            "source",
-            "counter",
-            "queued_at",
-            "called_at",
-            "ahead",
-            "estimated_wait_minutes",
-        ]
+    id = serializers.IntegerField()
+    code = serializers.CharField()
+    token = serializers.CharField(help_text="Opens the ticket's status (printed as the QR code).")
+    status = serializers.ChoiceField(choices=TicketStatus.choices)
+    day = serializers.DateField()
+    queue = serializers.CharField(help_text="The queue's prefix.")
+    queue_name = serializers.CharField()
+    service = serializers.CharField(allow_null=True)
+    priority_reason = serializers.ChoiceField(choices=PriorityReason.choices)
+    source = serializers.ChoiceField(choices=TicketSource.choices)
+    counter = serializers.IntegerField(allow_null=True)
+    queued_at = serializers.DateTimeField()
+    called_at = serializers.DateTimeField(allow_null=True)
+    ahead = serializers.IntegerField()
+    estimated_wait_minutes = serializers.IntegerField()
 
-    def _position(self, obj):
-        if not hasattr(obj, "_position"):
-            obj._position = selectors.ticket_position(obj)
-        return obj._position
 
-    def get_ahead(self, obj) -> int:
-        return self._position(obj).ahead
-
-    def get_estimated_wait_minutes(self, obj) -> int:
-        return self._position(obj).wait_minutes
+def ticket_payload(ticket: Ticket) -> dict:
+    position = selectors.ticket_position(ticket)
+    return {
+        "id": ticket.pk,
+        "code": ticket.code,
+        "token": ticket.token,
+        "status": ticket.status,
+        "day": ticket.day.isoformat(),
+        "queue": ticket.queue.prefix,
+        "queue_name": ticket.queue.name,
+        "service": ticket.service.name if ticket.service_id else None,
+        "priority_reason": ticket.priority_reason,
+        "source": ticket.source,
+        "counter": ticket.counter.number if ticket.counter_id else None,
+        "queued_at": ticket.queued_at.isoformat(),
+        "called_at": ticket.called_at.isoformat() if ticket.called_at else None,
+        "ahead": position.ahead,
+        "estimated_wait_minutes": position.wait_minutes,
+    }
 
 
 class IssueSerializer(serializers.Serializer):
-    queue = serializers.SlugRelatedField(slug_field="prefix", queryset=Queue.objects.filter(is_active=True))
-    service = serializers.SlugRelatedField(slug_field="code", queryset=Service.objects.all(), required=False)
+    queue = serializers.CharField(max_length=2, help_text="The queue's prefix, e.g. A.")
+    service = serializers.CharField(required=False, help_text="A service code the queue serves.")
     priority_reason = serializers.ChoiceField(choices=PriorityReason.choices, required=False, default="")
 
 
@@ -120,12 +123,18 @@ class TicketIssueView(APIView):
         _kiosk_limit(request)
         data = IssueSerializer(data=request.data)
         data.is_valid(raise_exception=True)
+        queue = Queue.objects.filter(prefix=data.validated_data["queue"].upper(), is_active=True).first()
+        if queue is None:
+            raise ValidationError({"queue": [_("Antrian tidak ditemukan.")]})
+        service = None
+        if data.validated_data.get("service"):
+            service = Service.objects.filter(code=data.validated_data["service"]).first()
+            if service is None:
+                raise ValidationError({"service": [_("Layanan tidak ditemukan.")]})
         ticket = services.ticket_issue(
-            queue=data.validated_data["queue"],
-            service=data.validated_data.get("service"),
-            priority_reason=data.validated_data["priority_reason"],
+            queue=queue, service=service, priority_reason=data.validated_data["priority_reason"]
         )
-        return Response(TicketSerializer(ticket).data, status=status.HTTP_201_CREATED)
+        return Response(ticket_payload(ticket), status=status.HTTP_201_CREATED)
 
 
 class CheckInView(APIView):
@@ -145,7 +154,7 @@ class CheckInView(APIView):
         data = CheckInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         ticket = services.booking_check_in(code=data.validated_data["code"])
-        return Response(TicketSerializer(ticket).data, status=status.HTTP_201_CREATED)
+        return Response(ticket_payload(ticket), status=status.HTTP_201_CREATED)
 
 
 class TicketStatusView(APIView):
@@ -163,7 +172,7 @@ class TicketStatusView(APIView):
         ticket = selectors.ticket_by_token(token)
         if ticket is None:
             raise NotFound(_("Tiket tidak ditemukan."))
-        return Response(TicketSerializer(ticket).data)
+        return Response(ticket_payload(ticket))
 
 
 BoardSerializer = inline_serializer(
@@ -298,7 +307,7 @@ class CounterActionView(APIView):
             ticket = services.ticket_call_next(counter=counter, actor=request.user)
             if ticket is None:
                 return Response(status=status.HTTP_204_NO_CONTENT)
-            return Response(TicketSerializer(ticket).data)
+            return Response(ticket_payload(ticket))
         data = CounterActionSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         if "ticket" not in data.validated_data:
@@ -313,7 +322,7 @@ class CounterActionView(APIView):
                 "to_counter": data.validated_data.get("to_counter"),
             }
         ticket = COUNTER_ACTIONS[action](ticket=ticket, counter=counter, actor=request.user, **kwargs)
-        return Response(TicketSerializer(ticket).data)
+        return Response(ticket_payload(ticket))
 
 
 AvailabilitySerializer = inline_serializer(

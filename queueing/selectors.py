@@ -4,6 +4,7 @@ availability calendar and the day's figures."""
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -60,6 +61,7 @@ def board_version() -> int:
 
 def board_version_bump() -> None:
     """Called on commit of every change the board shows: the cached snapshot is retired."""
+    _LOCAL_BOARD.clear()
     try:
         cache.incr(BOARD_VERSION_KEY)
     except ValueError:
@@ -117,9 +119,19 @@ def _build_board(now: datetime) -> dict:
     }
 
 
+# This process's copy of the snapshot for MPP_QUEUE_BOARD_LOCAL_TTL seconds: a board polling every
+# second from many screens then costs no cache round trip; a change made in another process shows
+# after at most that long (a change made in this process clears it at once).
+_LOCAL_BOARD: dict[str, tuple[float, int, bytes]] = {}
+
+
 def board_snapshot_json(*, now: datetime | None = None) -> tuple[int, bytes]:
     """The board as JSON bytes, cached per version for a short time (calls show within the TTL at
     worst, at once when the version moves); every web process shares it through the cache."""
+    local = _LOCAL_BOARD.get("board")
+    moment = time.monotonic()
+    if local is not None and local[0] > moment:
+        return local[1], local[2]
     version = board_version()
     key = f"queue:board:{version}"
     body = cache.get(key)
@@ -128,6 +140,8 @@ def board_snapshot_json(*, now: datetime | None = None) -> tuple[int, bytes]:
         data["version"] = version
         body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
         cache.set(key, body, settings.MPP_QUEUE_BOARD_TTL)
+    if settings.MPP_QUEUE_BOARD_LOCAL_TTL > 0:
+        _LOCAL_BOARD["board"] = (moment + settings.MPP_QUEUE_BOARD_LOCAL_TTL, version, body)
     return version, body
 
 

@@ -107,19 +107,21 @@ def _next_number(*, queue: Queue, day: date, walk_in: bool) -> tuple[int, int]:
     return number, walk_ins
 
 
-def walk_in_limit(*, queue: Queue, day: date, window, now: datetime) -> int:
-    """How many walk-ins the day may take: the walk-in share of every session, plus the booking
-    share of sessions whose check-in window has closed (booked places nobody claimed)."""
+def walk_in_allowed(*, queue: Queue, day: date, window, now: datetime, walk_ins: int) -> bool:
+    """Whether the day takes a ``walk_ins``-th walk-in: the walk-in share of every session, plus
+    the booking share of sessions whose check-in window has closed (places nobody claimed)."""
     day_slots = slots.day_slots(window, queue.slot_minutes)
     quota = queue.booking_quota_per_slot
     limit = len(day_slots) * (queue.slot_capacity - quota)
+    if walk_ins <= limit:
+        return True  # within the walk-in share: no need to read the ledger
     claimed = dict(SlotLedger.objects.filter(queue=queue, day=day).values_list("starts_at", "checked_in"))
     after = timedelta(minutes=settings.MPP_QUEUE_CHECKIN_AFTER_MINUTES)
     tz = window[0].tzinfo
     for starts_at, _ends in day_slots:
         if slots.at(day, starts_at, tz) + after <= now:
             limit += max(quota - claimed.get(starts_at, 0), 0)
-    return limit
+    return walk_ins <= limit
 
 
 @transaction.atomic
@@ -146,7 +148,7 @@ def ticket_issue(
     day = local.date()
     walk_in = source == TicketSource.WALK_IN
     number, walk_ins = _next_number(queue=queue, day=day, walk_in=walk_in)
-    if walk_in and walk_ins > walk_in_limit(queue=queue, day=day, window=window, now=now):
+    if walk_in and not walk_in_allowed(queue=queue, day=day, window=window, now=now, walk_ins=walk_ins):
         raise QuotaFull(
             _(
                 "Kuota antrian langsung %(queue)s hari ini sudah habis. Silakan pesan antrian daring untuk hari lain."

@@ -75,3 +75,13 @@ def open_counter(counter, officer, clock):
 @pytest.fixture
 def citizen(db):
     return UserFactory(nik="3574011205900001")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_board():
+    """The board snapshot is also kept per process; no test sees another's."""
+    from queueing.selectors import _LOCAL_BOARD
+
+    _LOCAL_BOARD.clear()
+    yield
+    _LOCAL_BOARD.clear()
