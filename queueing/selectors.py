@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
@@ -181,24 +182,46 @@ class TicketPosition:
     open_counters: int
 
 
-def people_ahead(ticket: Ticket) -> int:
-    if ticket.status != TicketStatus.WAITING:
-        return 0
-    line = Ticket.objects.filter(queue_id=ticket.queue_id, day=ticket.day, status=TicketStatus.WAITING)
-    earlier = Q(queued_at__lt=ticket.queued_at) | Q(queued_at=ticket.queued_at, id__lt=ticket.pk)
+_EARLIER = "(t.queued_at < %(at)s OR (t.queued_at = %(at)s AND t.id < %(id)s))"
+
+
+def _ahead_condition(ticket: Ticket) -> str:
+    """Who is called before ``ticket``: earlier tickets; under "served first" also every waiting
+    priority ticket (and a priority ticket waits only for earlier priority ones)."""
     if ticket.queue.priority_policy == PriorityPolicy.FIRST:
         if ticket.priority_reason:
-            ahead = line.exclude(priority_reason="").filter(earlier)
-        else:
-            ahead = line.filter(earlier | ~Q(priority_reason=""))
-    else:
-        ahead = line.filter(earlier)
-    return ahead.count()
+            return f"t.priority_reason <> '' AND {_EARLIER}"
+        return f"({_EARLIER} OR t.priority_reason <> '')"
+    return _EARLIER
+
+
+def _position_counts(ticket: Ticket) -> tuple[int, int]:
+    """People ahead and open counters serving the queue, in one round trip (the kiosk answers
+    hundreds of these a second)."""
+    if ticket.status != TicketStatus.WAITING:
+        return 0, open_counters_for(ticket.queue)
+    sql = f"""
+        SELECT
+          (SELECT COUNT(*) FROM {Ticket._meta.db_table} t
+            WHERE t.queue_id = %(queue)s AND t.day = %(day)s AND t.status = 'waiting'
+              AND {_ahead_condition(ticket)}),
+          (SELECT COUNT(*) FROM {Counter._meta.db_table} c
+             JOIN {Counter.queues.through._meta.db_table} cq ON cq.counter_id = c.id
+            WHERE cq.queue_id = %(queue)s AND c.is_active AND c.status = 'open')
+    """
+    params = {"queue": ticket.queue_id, "day": ticket.day, "at": ticket.queued_at, "id": ticket.pk}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        ahead, counters = cursor.fetchone()
+    return ahead, counters
+
+
+def people_ahead(ticket: Ticket) -> int:
+    return _position_counts(ticket)[0]
 
 
 def ticket_position(ticket: Ticket) -> TicketPosition:
-    ahead = people_ahead(ticket)
-    counters = open_counters_for(ticket.queue)
+    ahead, counters = _position_counts(ticket)
     wait = slots.estimated_wait_minutes(
         ahead=ahead, median_service_minutes=median_service_minutes(ticket.queue), open_counters=counters
     )
