@@ -35,11 +35,13 @@ def test_wait_uses_median_of_recent_service_times(queue, open_counter, officer, 
     assert (position.ahead, position.open_counters, position.wait_minutes) == (1, 1, 6)
 
 
-def test_board_snapshot_builds_in_few_queries(queue, open_counter, officer, clock, django_assert_max_num_queries):
+def test_board_snapshot_builds_in_few_queries(
+    queue, open_counter, officer, clock, django_assert_max_num_queries
+):
     for _ in range(5):
         services.ticket_issue(queue=queue)
     services.ticket_call_next(counter=open_counter, actor=officer)
     selectors.board_version_bump()
     with django_assert_max_num_queries(5):
-        version, body = selectors.board_snapshot_json()
+        _version, body = selectors.board_snapshot_json()
     assert b'"waiting":{"B":4}' in body
