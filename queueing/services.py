@@ -259,7 +259,16 @@ def ticket_call_next(*, counter: Counter, actor, now: datetime | None = None) ->
     ticket.save(update_fields=["status", "counter", "called_at", "call_count"])
     _bump_board()
     queue_id = ticket.queue_id
-    transaction.on_commit(lambda: _enqueue_near_turn(queue_id))
+    # Only visitors with an account (booked, or a ticket tied to one) can be told; most walk-ins
+    # have none, and a broker round trip per call would be wasted.
+    if Ticket.objects.filter(
+        queue_id=queue_id,
+        day=day,
+        status=TicketStatus.WAITING,
+        citizen__isnull=False,
+        near_notified_at__isnull=True,
+    ).exists():
+        transaction.on_commit(lambda: _enqueue_near_turn(queue_id))
     return ticket
 
 
@@ -716,33 +725,37 @@ def day_close(*, queue: Queue, day: date, now: datetime | None = None) -> DailyF
 
 
 def days_close_due(*, now: datetime | None = None) -> int:
-    """Close every queue day whose office hours are over (the beat sweep)."""
+    """The beat sweep at closing time: close every queue day whose office hours are over (a day
+    with tickets, or with bookings nobody checked in), then close the counters left open."""
     now = _now(now)
     calendar = work_calendar()
-    closed = 0
     today = now.astimezone(calendar.tz).date()
-    pending = QueueDay.objects.filter(closed_at__isnull=True, day__lte=today).select_related("queue")
-    for row in pending:
-        window = calendar.office_window(row.day)
-        if window is not None and now < window[1]:
+    window = calendar.office_window(today)
+    after_hours = window is None or now >= window[1]
+    pending = set(
+        QueueDay.objects.filter(closed_at__isnull=True, day__lte=today).values_list("queue_id", "day")
+    )
+    pending |= set(
+        Booking.objects.filter(status=BookingStatus.ACTIVE, day__lte=today)
+        .values_list("queue_id", "day")
+        .distinct()
+    )
+    closed = 0
+    for queue_id, day in sorted(pending, key=lambda pair: (pair[1], pair[0])):
+        if day == today and not after_hours:
             continue
-        day_close(queue=row.queue, day=row.day, now=now)
+        day_close(queue=Queue.objects.get(pk=queue_id), day=day, now=now)
         closed += 1
-    if closed or calendar.office_window(today) is None or now >= calendar.office_window(today)[1]:
+    if after_hours:
         with transaction.atomic():
             for counter in Counter.objects.select_for_update().exclude(status=CounterStatus.CLOSED):
-                if (
-                    counter.status_changed_at
-                    and counter.status_changed_at.astimezone(calendar.tz).date() > today
-                ):
-                    continue
                 counter.status = CounterStatus.CLOSED
                 counter.officer = None
                 counter.status_changed_at = now
                 counter._history_user = None
                 counter._change_reason = "closing time"
                 counter.save(update_fields=["status", "officer", "status_changed_at"])
-            _bump_board()
+                _bump_board()
     return closed
 
 

@@ -348,3 +348,13 @@ def test_turn_near_notification_once(queue, service, citizen, open_counter, offi
     assert services.near_turn_notify(queue_id=queue.pk) == 0
     note = Notification.objects.get(event="queue.turn_near")
     assert ticket.code in note.body and "1 orang" in note.body
+
+
+def test_closing_expires_bookings_of_a_day_without_tickets(queue, service, citizen, clock):
+    booking = book(citizen, service, day=dt.date(2026, 11, 24), at=dt.time(10, 0))
+    clock.set(dt.datetime(2026, 11, 24, 14, 0, tzinfo=WIB))
+    assert services.days_close_due() == 1
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.EXPIRED
+    assert booking.history.first().history_change_reason == "not checked in by closing time"
+    assert DailyFigures.objects.get(queue=queue, day=booking.day).issued == 0
