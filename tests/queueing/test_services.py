@@ -358,3 +358,21 @@ def test_closing_expires_bookings_of_a_day_without_tickets(queue, service, citiz
     assert booking.status == BookingStatus.EXPIRED
     assert booking.history.first().history_change_reason == "not checked in by closing time"
     assert DailyFigures.objects.get(queue=queue, day=booking.day).issued == 0
+
+
+@pytest.mark.parametrize(
+    ("trait", "allowed"),
+    [("waiting", True), ("called", False), ("serving", False), ("done", False)],
+)
+def test_only_a_waiting_ticket_can_be_cancelled(queue, clock, trait, allowed):
+    from tests.queueing.factories import TicketFactory
+
+    ticket = TicketFactory(queue=queue, **({} if trait == "waiting" else {trait: True}))
+    if allowed:
+        assert services.ticket_cancel(ticket=ticket).status == TicketStatus.CANCELLED
+        assert ticket.history.first().history_change_reason == "cancelled"
+    else:
+        with pytest.raises(ConflictError, match="tidak dapat diubah"):
+            services.ticket_cancel(ticket=ticket)
+        ticket.refresh_from_db()
+        assert ticket.status != TicketStatus.CANCELLED
