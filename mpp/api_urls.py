@@ -1,6 +1,6 @@
 """The public REST API, version 1 (mounted at /api/v1/; schema at /api/schema/, docs at /api/docs/)."""
 
-from django.urls import path
+from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
 from agencies.api import AgencyViewSet
@@ -18,4 +18,5 @@ router.register("applications", ApplicationViewSet, basename="application")
 urlpatterns = [
     *router.urls,
     path("track/", TrackView.as_view(), name="track"),
+    path("queue/", include("queueing.api_urls")),
 ]

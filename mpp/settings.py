@@ -162,7 +162,8 @@ STORAGES = {
 
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # mpp.cache.RedisCache: Django's backend, reusing one Redis client per pool (see mpp/cache.py).
+    CACHES = {"default": {"BACKEND": "mpp.cache.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -194,6 +195,26 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# The queue (antrian, queueing app). Check-in window around a booked session (issue 6: 30 minutes
+# before to 15 after), how many days ahead citizens may book, how many people ahead triggers the
+# "your turn is near" message, the board's cache lifetime in seconds and the number of last calls it
+# shows, how many recent served tickets give the median service time, and the public kiosk's
+# per-address rate limits for issuing tickets and for online booking.
+MPP_QUEUE_CHECKIN_BEFORE_MINUTES = env.int("MPP_QUEUE_CHECKIN_BEFORE_MINUTES", default=30)
+MPP_QUEUE_CHECKIN_AFTER_MINUTES = env.int("MPP_QUEUE_CHECKIN_AFTER_MINUTES", default=15)
+MPP_QUEUE_BOOKING_DAYS_AHEAD = env.int("MPP_QUEUE_BOOKING_DAYS_AHEAD", default=7)
+MPP_QUEUE_NEAR_AHEAD = env.int("MPP_QUEUE_NEAR_AHEAD", default=3)
+MPP_QUEUE_BOARD_TTL = env.int("MPP_QUEUE_BOARD_TTL", default=2)
+# Each web process also keeps the board snapshot this many seconds (no cache round trip per poll).
+MPP_QUEUE_BOARD_LOCAL_TTL = env.float("MPP_QUEUE_BOARD_LOCAL_TTL", default=0.5)
+MPP_QUEUE_BOARD_LAST_CALLS = env.int("MPP_QUEUE_BOARD_LAST_CALLS", default=6)
+MPP_QUEUE_SERVICE_TIME_SAMPLE = env.int("MPP_QUEUE_SERVICE_TIME_SAMPLE", default=20)
+MPP_QUEUE_ISSUE_RATE_LIMIT = env.int("MPP_QUEUE_ISSUE_RATE_LIMIT", default=30)
+MPP_QUEUE_ISSUE_RATE_WINDOW = env.int("MPP_QUEUE_ISSUE_RATE_WINDOW", default=60)
+MPP_QUEUE_BOOKING_RATE_LIMIT = env.int("MPP_QUEUE_BOOKING_RATE_LIMIT", default=10)
+MPP_QUEUE_BOOKING_RATE_WINDOW = env.int("MPP_QUEUE_BOOKING_RATE_WINDOW", default=3600)
+# Closing time is noticed by this sweep; a minute keeps the no-shows close to closing time.
+MPP_QUEUE_SWEEP_INTERVAL = env.int("MPP_QUEUE_SWEEP_INTERVAL", default=60)
 # The one beat schedule, reviewed like code. Deadlines live in the database; these sweeps find them.
 MPP_SWEEP_INTERVAL = env.int("MPP_SWEEP_INTERVAL", default=300)
 CELERY_BEAT_SCHEDULE = {
@@ -220,6 +241,11 @@ CELERY_BEAT_SCHEDULE = {
     "complaints-sweep-deadlines": {
         "task": "complaints.tasks.sweep_deadlines",
         "schedule": MPP_SWEEP_INTERVAL,
+    },
+    # Booking reminders (day and hour before), bookings on newly closed days, closing-time no-shows.
+    "queueing-sweep": {
+        "task": "queueing.tasks.sweep",
+        "schedule": MPP_QUEUE_SWEEP_INTERVAL,
     },
 }
 # WhatsApp/SMS gateway of notifications/channels.py: "http" (POST JSON {to, message, channel}

@@ -22,6 +22,7 @@ urlpatterns = [
     path("konsultasi-publik/", include("workspace.public_urls")),
     path("laporan/", include("reports.urls")),
     path("transparansi/", include("reports.public_urls")),
+    path("antrian/", include("queueing.urls")),
     path("api/v1/", include("mpp.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

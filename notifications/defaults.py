@@ -283,3 +283,87 @@ DEFAULT_TEMPLATES.update(
         ),
     }
 )
+
+_BOOKING = {
+    "code": "K7QM4XTA",
+    "service_name": "Perekaman KTP-el",
+    "queue_name": "Dispendukcapil",
+    "date": "Selasa, 24 November 2026",
+    "time": "09:00",
+}
+_BOOKING_DESCRIPTION = "code, service_name, queue_name, date, time"
+
+DEFAULT_TEMPLATES.update(
+    {
+        "queue.booking_confirmed": DefaultTemplate(
+            description=_BOOKING_DESCRIPTION,
+            subject_id="Antrian daring {{ code }} terpesan",
+            body_id=(
+                "Antrian {{ service_name }} Anda terpesan untuk {{ date }} pukul {{ time }}.\n"
+                "Kode pemesanan: {{ code }}. Pindai QR atau ketik kode ini di kios MPP antara 30 menit "
+                "sebelum dan 15 menit sesudah jam sesi."
+            ),
+            subject_en="Online queue booking {{ code }} confirmed",
+            body_en=(
+                "Your {{ service_name }} queue booking is for {{ date }} at {{ time }}.\n"
+                "Booking code: {{ code }}. Scan the QR code or type this code at the MPP kiosk between "
+                "30 minutes before and 15 minutes after the session time."
+            ),
+            sample_context=_BOOKING,
+        ),
+        "queue.booking_reminder_day": DefaultTemplate(
+            description=_BOOKING_DESCRIPTION,
+            subject_id="Pengingat: antrian {{ code }} besok",
+            body_id="Besok, {{ date }} pukul {{ time }}, jadwal antrian {{ service_name }} Anda (kode {{ code }}).",
+            subject_en="Reminder: queue booking {{ code }} tomorrow",
+            body_en="Tomorrow, {{ date }} at {{ time }}: your {{ service_name }} queue booking (code {{ code }}).",
+            sample_context=_BOOKING,
+        ),
+        "queue.booking_reminder_hour": DefaultTemplate(
+            description=_BOOKING_DESCRIPTION,
+            subject_id="Pengingat: antrian {{ code }} satu jam lagi",
+            body_id=(
+                "Jadwal antrian {{ service_name }} Anda pukul {{ time }}. Check-in di kios MPP dengan kode {{ code }}."
+            ),
+            subject_en="Reminder: queue booking {{ code }} in one hour",
+            body_en="Your {{ service_name }} queue booking is at {{ time }}. Check in at the MPP kiosk with code {{ code }}.",
+            sample_context=_BOOKING,
+        ),
+        "queue.turn_near": DefaultTemplate(
+            description="code, queue_name, ahead",
+            subject_id="Giliran {{ code }} sudah dekat",
+            body_id="Nomor antrian {{ code }} ({{ queue_name }}): tinggal {{ ahead }} orang lagi. Mohon bersiap di dekat loket.",
+            subject_en="Ticket {{ code }}: your turn is near",
+            body_en="Ticket {{ code }} ({{ queue_name }}): {{ ahead }} people ahead of you. Please stay near the counters.",
+            sample_context={"code": "B012", "queue_name": "Dispendukcapil", "ahead": 2},
+        ),
+        "queue.booking_moved": DefaultTemplate(
+            description=_BOOKING_DESCRIPTION,
+            subject_id="Antrian {{ code }} dipindah ke {{ date }}",
+            body_id=(
+                "MPP tutup pada tanggal pemesanan Anda. Antrian {{ service_name }} (kode {{ code }}) "
+                "dipindah ke {{ date }} pukul {{ time }}. Batalkan lewat portal bila tidak sesuai."
+            ),
+            subject_en="Queue booking {{ code }} moved to {{ date }}",
+            body_en=(
+                "The MPP is closed on the day you booked. Your {{ service_name }} booking (code {{ code }}) "
+                "has been moved to {{ date }} at {{ time }}. Cancel it on the portal if that does not suit you."
+            ),
+            sample_context=_BOOKING,
+        ),
+        "queue.booking_cancelled_closure": DefaultTemplate(
+            description=_BOOKING_DESCRIPTION,
+            subject_id="Antrian {{ code }} dibatalkan karena MPP tutup",
+            body_id=(
+                "MPP tutup pada {{ date }} dan tidak ada sesi kosong pada hari kerja berikutnya. Pemesanan "
+                "{{ service_name }} (kode {{ code }}) dibatalkan. Silakan pesan ulang di portal."
+            ),
+            subject_en="Queue booking {{ code }} cancelled: the MPP is closed",
+            body_en=(
+                "The MPP is closed on {{ date }} and the next working day has no free session. Your "
+                "{{ service_name }} booking (code {{ code }}) is cancelled. Please book again on the portal."
+            ),
+            sample_context=_BOOKING,
+        ),
+    }
+)

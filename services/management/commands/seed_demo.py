@@ -16,6 +16,7 @@ from accounts.models import Role, User
 from accounts.services import staff_create, user_set_role
 from agencies.models import Agency, Announcement, Maklumat, MppProfile, OfficeHours
 from complaints.demo import seed_complaints_demo
+from queueing.demo import seed_queues
 from queueing.models import Counter
 from services.demo_data.agencies import AGENCIES, MPP_ADDRESS
 from services.demo_data.catalogue import CATEGORIES, SERVICES
@@ -53,6 +54,7 @@ class Command(BaseCommand):
             agencies = self._agencies()
             created_services = self._services(agencies, categories)
             self._counters(agencies)
+            seed_queues(agencies)
             self._maklumat(profile, agencies)
             self._announcements()
             accounts = self._accounts(agencies) if settings.DEMO_MODE else []
