@@ -48,9 +48,9 @@ from accounts.permissions import (
     is_citizen,
     is_mpp_admin,
 )
-from mpp.api import CataloguePagination
 from mpp.api import exception_handler as mpp_exception_handler
 from mpp.errors import ConflictError
+from mpp.pagination import CappedPageNumberPagination
 from services.models import Service
 from services.selectors import service_detail
 
@@ -189,7 +189,12 @@ def _action_schema(summary, description, request, *, status_code: int = 200):
             200: ApplicationListItemSerializer(many=True),
             400: _error(_("Parameter tidak sah.")),
             403: FORBIDDEN,
-            404: _error(_("Halaman melewati halaman terakhir.")),
+            404: _error(
+                _(
+                    "Halaman melewati halaman terakhir (hasil dihitung sampai 1.000; halaman setelahnya "
+                    "tidak dapat dibuka, persempit dengan filter)."
+                )
+            ),
         },
     ),
     retrieve=extend_schema(
@@ -218,7 +223,7 @@ def _action_schema(summary, description, request, *, status_code: int = 200):
 )
 class ApplicationViewSet(viewsets.GenericViewSet):
     serializer_class = ApplicationListItemSerializer
-    pagination_class = CataloguePagination
+    pagination_class = CappedPageNumberPagination
     permission_classes = [IsAuthenticated]
     parser_classes = [JSONParser, FormParser, MultiPartParser]
     lookup_url_kwarg = "id"

@@ -14,19 +14,19 @@ A refused action (DomainError) is shown as a message and changes nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.formats import date_format
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -44,6 +44,7 @@ from accounts.services import (
 )
 from agencies.selectors import work_calendar
 from mpp.errors import DomainError
+from mpp.pagination import COUNT_CAP, CappedPaginator
 from services.models import FormField, StepRole
 
 from . import selectors, services
@@ -72,7 +73,7 @@ from .staff_forms import (
 from .transitions import ApplicationStatus, can_transition
 
 S = ApplicationStatus
-PAGE_SIZE = 50
+PAGE_SIZE = 20
 REFRESH_SECONDS = 30
 
 staff_or_admin_required = role_required(Role.OFFICER, Role.SUPERVISOR, Role.MPP_ADMIN)
@@ -143,21 +144,59 @@ def deadline_of(application: Application, calendar, now: datetime) -> Deadline:
 # --- Worklist ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class WorklistRow:
-    application: Application
-    deadline: Deadline
+def _worklist_row(
+    application: Application,
+    deadline: Deadline,
+    *,
+    user,
+    can_act: bool,
+    is_admin: bool,
+    status_labels: dict[str, str],
+) -> dict:
+    """One row of the worklist as plain strings: the template only prints them (no per-row
+    ``{% url %}``, ``{% translate %}``, include or date filter; a 20-row page renders in a few ms)."""
+    at = deadline.at
+    local_at = timezone.localtime(at) if at is not None else None
+    assigned = application.assigned_to
+    if is_admin:
+        agency = application.agency
+        agency_label = agency.short_name or agency.name
+    else:
+        agency_label = ""
+    return {
+        "pk": application.pk,
+        "number": application.tracking_number,
+        "detail_url": reverse("permits_staff:detail", args=[application.pk]),
+        "is_assisted": application.is_assisted,
+        "applicant": application.applicant.full_name,
+        "service": application.service.name,
+        "agency": agency_label,
+        "status": application.status,
+        "status_label": status_labels[application.status],
+        "deadline_state": deadline.state,
+        "deadline_text": deadline.text,
+        "deadline_at": local_at.isoformat() if local_at else "",
+        "deadline_at_text": date_format(local_at, "j M Y, H.i") if local_at else "",
+        "deadline_at_label": deadline.at_label,
+        "handler": (assigned.full_name or assigned.email) if assigned is not None else "",
+        "handled_by_me": assigned is not None and application.assigned_to_id == user.pk,
+        "claim_url": reverse("permits_staff:claim", args=[application.pk])
+        if can_act and assigned is None and application.is_open
+        else "",
+    }
 
 
-def _page_number(raw: str, num_pages: int, notices: list[str]) -> int:
+def _page_number(raw: str, paginator: CappedPaginator, notices: list[str]) -> int:
     raw = raw.strip()
     if not raw:
         return 1
-    if not raw.isdigit() or not 1 <= int(raw) <= num_pages:
+    if not raw.isdigit() or not 1 <= int(raw) <= paginator.num_pages:
         notices.append(
             _("Halaman '%(value)s' tidak ada; menampilkan halaman 1 dari %(pages)s.")
-            % {"value": raw, "pages": num_pages}
+            % {"value": raw, "pages": paginator.num_pages}
         )
+        if raw.isdigit() and paginator.is_capped:
+            notices.append(paginator.beyond_cap_message())
         return 1
     return int(raw)
 
@@ -166,34 +205,58 @@ def _page_number(raw: str, num_pages: int, notices: list[str]) -> int:
 @require_GET
 def worklist(request: HttpRequest) -> HttpResponse:
     """The agency's applications, nearest deadline first; htmx swaps the results in place and
-    refreshes them every 30 s (a counter screen stays current)."""
+    refreshes them every 30 s (a counter screen stays current). 20 rows a page; the count stops at
+    1,000 ("lebih dari 1.000"), and pages past it are refused with a message (mpp/pagination.py)."""
     now = timezone.now()
-    services_ = list(selectors.worklist_services(request.user))
+    user = request.user
+    services_ = list(selectors.worklist_services(user))
     query, notices = parse_worklist_query(request.GET, {s.code.upper() for s in services_})
-    paginator = Paginator(selectors.worklist(request.user, query.filters, now=now), PAGE_SIZE)
-    page = paginator.page(_page_number(request.GET.get("page", ""), paginator.num_pages, notices))
+    search_problem = selectors.worklist_search_problem(query.q)
+    filters = query.filters
+    if search_problem:
+        notices.append(search_problem)
+        filters = replace(filters, q="")
+    paginator = CappedPaginator(selectors.worklist(user, filters, now=now), PAGE_SIZE, cap=COUNT_CAP)
+    page = paginator.page(_page_number(request.GET.get("page", ""), paginator, notices))
     calendar = _calendar(now)
-    rows = [WorklistRow(app, deadline_of(app, calendar, now)) for app in page.object_list]
+    is_admin = user.is_mpp_admin
+    can_act = user.role in (Role.OFFICER, Role.SUPERVISOR)
+    status_labels = {value: str(label) for value, label in S.choices}
+    rows = [
+        _worklist_row(
+            application,
+            deadline_of(application, calendar, now),
+            user=user,
+            can_act=can_act,
+            is_admin=is_admin,
+            status_labels=status_labels,
+        )
+        for application in page.object_list
+    ]
     filter_query = urlencode(query.params())
     page_query = filter_query + ("&" if filter_query else "") + f"page={page.number}"
     deadline_choices = [str(n) for n in DUE_WITHIN_CHOICES]
     if query.deadline and query.deadline not in (OVERDUE, *deadline_choices):
         deadline_choices.append(query.deadline)
+    worklist_url = reverse("permits_staff:worklist")
     context = {
         "query": query,
         "notices": notices,
         "page": page,
+        "count": paginator.count,
+        "count_is_capped": paginator.is_capped,
         "rows": rows,
         "page_range": paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
-        "filter_query": filter_query,
-        "refresh_url": f"{reverse('permits_staff:worklist')}?{page_query}",
+        "worklist_url": worklist_url,
+        "page_link": f"{worklist_url}?{filter_query}&page=" if filter_query else f"{worklist_url}?page=",
+        "refresh_url": f"{worklist_url}?{page_query}",
         "refresh_seconds": REFRESH_SECONDS,
         "now": now,
         "services": services_,
         "status_choices": worklist_status_choices(),
         "deadline_choices": deadline_choices,
-        "is_admin": request.user.is_mpp_admin,
-        "can_act": request.user.role in (Role.OFFICER, Role.SUPERVISOR),
+        "is_admin": is_admin,
+        "can_act": can_act,
         "is_htmx": _is_htmx(request),
         # Announce the result count after a filter change, not on every 30-second refresh.
         "announce": request.headers.get("HX-Trigger") != "worklist-results",
