@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -246,6 +247,26 @@ def open_correction(application: Application) -> CorrectionRequest | None:
     return next((c for c in corrections if c.resolved_at is None), None)
 
 
+# What the public tracking page and API show (and the timeline needs: applicant_id).
+TRACK_FIELDS = (
+    "status",
+    "tracking_number",
+    "tracking_secret",
+    "submitted_at",
+    "estimated_due_at",
+    "due_at",
+    "paused_at",
+    "decided_at",
+    "applicant_id",
+    "service__code",
+    "service__name",
+    "service__name_en",
+    "agency__slug",
+    "agency__short_name",
+    "agency__name",
+)
+
+
 def track_lookup(tracking_number: str, secret: str) -> Application | None:
     """The public tracking lookup: the application only when number and secret both match.
 
@@ -257,6 +278,7 @@ def track_lookup(tracking_number: str, secret: str) -> Application | None:
     if number and len(number) <= 40:
         application = (
             Application.objects.select_related("service", "agency")
+            .only(*TRACK_FIELDS)
             .filter(tracking_number=number)
             .exclude(status=S.DRAFT)
             .first()
@@ -322,6 +344,13 @@ _TIMELINE_STEP_FIELDS = ("id", "name", "note", "completed_at", "history_user_id"
 _ACTOR_FIELDS = ("history_user__full_name", "history_user__email")
 
 
+@cache
+def _history_of(model):
+    """The historical model (``HistoricalApplication``): ``Model.history`` builds a new manager
+    class on every access (django-simple-history), which a lookup per request does not need."""
+    return model.history.model
+
+
 def _staff_actor(row: dict) -> str:
     if row["history_user_id"] is None:
         return _("Sistem")
@@ -341,7 +370,8 @@ def application_timeline(application: Application, *, public: bool) -> list[Time
     """
     actor_fields = () if public else _ACTOR_FIELDS
     rows = list(
-        Application.history.filter(id=application.pk)
+        _history_of(Application)
+        .objects.filter(id=application.pk)
         .order_by("history_date", "history_id")
         .values(*_TIMELINE_APPLICATION_FIELDS, *actor_fields)
     )
@@ -378,9 +408,8 @@ def application_timeline(application: Application, *, public: bool) -> list[Time
             add(row, _("Batas waktu diperbarui"), row["history_change_reason"] or "")
 
     step_rows = (
-        StepProgress.history.filter(
-            application_id=application.pk, history_type="~", completed_at__isnull=False
-        )
+        _history_of(StepProgress)
+        .objects.filter(application_id=application.pk, history_type="~", completed_at__isnull=False)
         .order_by("history_date", "history_id")
         .values(*_TIMELINE_STEP_FIELDS, *actor_fields)
     )

@@ -27,7 +27,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.formats import date_format
+from django.utils.html import format_html_join
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
@@ -74,6 +76,7 @@ from .transitions import ApplicationStatus, can_transition
 
 S = ApplicationStatus
 PAGE_SIZE = 20
+_SELECTED = mark_safe(" selected")  # a constant attribute, no input in it
 REFRESH_SECONDS = 30
 
 staff_or_admin_required = role_required(Role.OFFICER, Role.SUPERVISOR, Role.MPP_ADMIN)
@@ -252,7 +255,15 @@ def worklist(request: HttpRequest) -> HttpResponse:
         "refresh_url": f"{worklist_url}?{page_query}",
         "refresh_seconds": REFRESH_SECONDS,
         "now": now,
-        "services": services_,
+        # Rendered here, not by a template loop: an MPP admin's filter lists every service (159).
+        "service_options": format_html_join(
+            "",
+            '<option value="{}"{}>{} ({})</option>',
+            (
+                (s.code, _SELECTED if s.code.upper() == query.service else "", s.name, s.code)
+                for s in services_
+            ),
+        ),
         "status_choices": worklist_status_choices(),
         "deadline_choices": deadline_choices,
         "is_admin": is_admin,
