@@ -224,6 +224,9 @@ def test_worklist_filters(client, service, officer):
     assert numbers(status="all") == open_ones | {issued.tracking_number}
     assert numbers(layanan="REK") == {other_service.tracking_number}
     assert numbers(layanan="rek") == {other_service.tracking_number}
+    options = client.get(WORKLIST, {"layanan": "rek"}).content.decode()
+    assert f'<option value="REK" selected>{second.name} (REK)</option>' in options
+    assert f'<option value="PBG">{service.name} (PBG)</option>' in options
     assert numbers(batas="terlambat") == {overdue.tracking_number}
     assert numbers(batas="0") == set()
     assert numbers(batas="60") == {mine.tracking_number}
