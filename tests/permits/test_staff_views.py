@@ -200,6 +200,7 @@ def test_deadline_column_counts_working_days_left_and_late(client, service, offi
     assert rows[running.pk] == "sisa 2 hari kerja"  # Fri 27, Mon 30
     assert rows[late.pk] == "terlambat 2 hari kerja"  # Wed 25, Thu 26
     assert "sisa 2 hari kerja" in page and "terlambat 2 hari kerja" in page
+    assert '<time datetime="2026-03-30T14:00:00+07:00">30 Mar 2026, 14.00</time>' in page
 
 
 def test_worklist_filters(client, service, officer):
