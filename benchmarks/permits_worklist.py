@@ -161,6 +161,7 @@ def run(args: argparse.Namespace, connection) -> int:
 
     from accounts.models import User
     from agencies.models import Agency
+    from mpp.pagination import CappedPaginator
     from permits.models import Application
     from permits.selectors import WorklistFilters, track_lookup, worklist
 
@@ -239,10 +240,9 @@ def run(args: argparse.Namespace, connection) -> int:
 
     def selector(filters, size):
         def run():
-            queryset = worklist(officer, filters)
-            rows = list(queryset[:size])
-            queryset.count()
-            return 200 if rows is not None else 500
+            paginator = CappedPaginator(worklist(officer, filters), size)
+            rows = list(paginator.page(1))
+            return 200 if rows is not None and paginator.count >= 0 else 500
 
         return run
 
@@ -253,7 +253,7 @@ def run(args: argparse.Namespace, connection) -> int:
         (
             "selector-20",
             "worklist",
-            "worklist() selector: first 20 rows + count",
+            "worklist() selector: first 20 rows + capped count",
             selector(WorklistFilters(), 20),
         ),
         ("page-default", "worklist", "HTML page, default (open, by deadline; 20 rows)", get(staff, page)),
