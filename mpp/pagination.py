@@ -34,17 +34,31 @@ class CappedPaginator(Paginator):
     """A ``Paginator`` that counts at most ``cap`` + 1 rows: ``count`` is at most ``cap`` and
     ``is_capped`` is True when there are more; pages end at row ``cap``."""
 
-    def __init__(self, object_list, per_page, orphans=0, allow_empty_first_page=True, *, cap=COUNT_CAP):
+    def __init__(
+        self,
+        object_list,
+        per_page,
+        orphans=0,
+        allow_empty_first_page=True,
+        *,
+        cap=COUNT_CAP,
+        count_in_order=False,
+    ):
         super().__init__(object_list, per_page, orphans, allow_empty_first_page)
         if cap < 1:
             raise ValueError("cap must be at least 1.")
         self.cap = cap
+        # Count along the list's own order (its index) instead of letting PostgreSQL choose: for a
+        # filter whose selectivity it misjudges (a name search: "matches half the rows") an
+        # unordered "LIMIT cap + 1" can become a sequential scan of the whole table.
+        self.count_in_order = count_in_order
 
     @cached_property
     def _rows_counted(self) -> int:
         """Matching rows, counted up to cap + 1 (one query for a queryset)."""
-        if hasattr(self.object_list, "query"):  # a QuerySet: no ordering, LIMIT inside the count
-            return self.object_list.order_by()[: self.cap + 1].count()
+        if hasattr(self.object_list, "query"):  # a QuerySet: LIMIT inside the count
+            queryset = self.object_list if self.count_in_order else self.object_list.order_by()
+            return queryset[: self.cap + 1].count()
         return len(self.object_list[: self.cap + 1])
 
     @cached_property
@@ -72,8 +86,12 @@ class CappedPageNumberPagination(CataloguePagination):
     django_paginator_class = CappedPaginator
     count_cap = COUNT_CAP
 
+    count_in_order = False  # a view may set both on its paginator for one request
+
     def make_paginator(self, queryset, page_size: int):
-        return self.django_paginator_class(queryset, page_size, cap=self.count_cap)
+        return self.django_paginator_class(
+            queryset, page_size, cap=self.count_cap, count_in_order=self.count_in_order
+        )
 
     def page_not_found_message(self, number: int, paginator) -> str:
         message = super().page_not_found_message(number, paginator)

@@ -65,6 +65,7 @@ from .selectors import (
     applications_for_citizen,
     track_lookup,
     worklist,
+    worklist_count_cap,
 )
 from .serializers import (
     ApiErrorSerializer,
@@ -306,18 +307,18 @@ class ApplicationViewSet(viewsets.GenericViewSet):
         data = query.validated_data
         user = request.user
         if self._staff_view():
-            applications = worklist(
-                user,
-                WorklistFilters(
-                    status=data.get("status", ""),
-                    service=data.get("service", ""),
-                    overdue=data["overdue"],
-                    due_within_days=data["due_within"],
-                    assigned_to_me=data.get("assigned") == "me",
-                    unassigned=data.get("assigned") == "none",
-                    q=data.get("q", ""),
-                ),
+            filters = WorklistFilters(
+                status=data.get("status", ""),
+                service=data.get("service", ""),
+                overdue=data["overdue"],
+                due_within_days=data["due_within"],
+                assigned_to_me=data.get("assigned") == "me",
+                unassigned=data.get("assigned") == "none",
+                q=data.get("q", ""),
             )
+            applications = worklist(user, filters)
+            cap, self.paginator.count_in_order = worklist_count_cap(filters)
+            self.paginator.count_cap = min(cap, self.paginator.count_cap)
         elif is_citizen(user):
             applications = applications_for_citizen(user)
             if data.get("status") not in (None, "", "all"):

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from agencies.selectors import work_calendar
+from mpp.pagination import COUNT_CAP
 
 from .models import Application, CorrectionItem, CorrectionRequest, Document, FieldValue, StepProgress
 from .tracking import looks_like_number, normalize_number, secrets_match
@@ -72,6 +73,25 @@ MIN_NAME_SEARCH = 3
 def _is_number_search(q: str) -> bool:
     """A tracking number or the start of one ("PBG-2026-0001", "PBG-2026"): digits and a dash."""
     return any(ch.isdigit() for ch in q) and "-" in q
+
+
+# A name search counts at most this many rows ("lebih dari 100"), in the list's order: a common
+# name ("siti": 4,277 of 200,000 citizens) matches about 2 % of an agency's applications, so
+# counting 1,001 of them reads about 50,000 rows (benchmarks/README.md).
+NAME_SEARCH_COUNT_CAP = 100
+
+
+def is_name_search(q: str) -> bool:
+    q = q.strip()
+    number = normalize_number(q)
+    return len(q) >= MIN_NAME_SEARCH and not looks_like_number(number) and not _is_number_search(number)
+
+
+def worklist_count_cap(filters: WorklistFilters) -> tuple[int, bool]:
+    """How far a worklist page counts and whether it counts in the list's order (see mpp/pagination.py)."""
+    if is_name_search(filters.q):
+        return NAME_SEARCH_COUNT_CAP, True
+    return COUNT_CAP, False
 
 
 def worklist_search_problem(q: str) -> str:

@@ -338,7 +338,13 @@ def worklist(request: HttpRequest) -> HttpResponse:
     if search_problem:
         notices.append(search_problem)
         filters = replace(filters, q="")
-    paginator = CappedPaginator(selectors.worklist(user, filters, now=now), PAGE_SIZE, cap=COUNT_CAP)
+    cap, count_in_order = selectors.worklist_count_cap(filters)
+    paginator = CappedPaginator(
+        selectors.worklist(user, filters, now=now),
+        PAGE_SIZE,
+        cap=min(cap, COUNT_CAP),
+        count_in_order=count_in_order,
+    )
     page = paginator.page(_page_number(request.GET.get("page", ""), paginator, notices))
     calendar = _calendar(now)
     is_admin = user.is_mpp_admin

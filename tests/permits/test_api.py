@@ -990,3 +990,19 @@ def test_the_schema_describes_errors_and_request_bodies(api_client):
     assert set(paths["/api/v1/track/"]) == {"get", "post"}
     assert "429" in paths["/api/v1/track/"]["post"]["responses"]
     assert paths["/api/v1/track/"]["post"]["security"] == [{}]
+
+
+def test_a_name_search_counts_less_far_and_in_the_list_order(service, officer, monkeypatch):
+    for name in ("Siti Aminah", "Siti Rahma", "Siti Nur"):
+        submitted_application(service=service, applicant=UserFactory(full_name=name))
+    monkeypatch.setattr("permits.selectors.NAME_SEARCH_COUNT_CAP", 2)
+    client = client_for(officer)
+
+    with CaptureQueriesContext(connection) as queries:
+        body = client.get(LIST_URL, {"q": "siti"}).json()
+
+    assert (body["count"], body["count_is_capped"], len(body["results"])) == (2, True, 2)
+    count_sql = next(q["sql"] for q in queries if "COUNT(*)" in q["sql"])
+    assert "ORDER BY" in count_sql and "LIMIT 3" in count_sql
+    by_number = client.get(LIST_URL, {"q": "PBG-2026"}).json()  # not a name: the usual count
+    assert (by_number["count"], by_number["count_is_capped"]) == (3, False)
