@@ -20,9 +20,11 @@ the ``holidays`` country module has been imported.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cached_property
 from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
@@ -278,13 +280,35 @@ class WorkCalendar:
         return -self._count_working_days(due_day, today)
 
     def _count_working_days(self, after: date, through: date) -> int:
-        """Working days in the half-open range (after, through]."""
-        count = 0
-        day = after + _ONE_DAY
-        while day <= through:
-            count += self.is_working_day(day)
-            day += _ONE_DAY
-        return count
+        """Working days in the half-open range (after, through]: O(log n), whatever the distance
+        (a worklist computes this for every row, some of them months overdue)."""
+        return self.working_day_index(through) - self.working_day_index(after)
+
+    def working_day_index(self, day: date) -> int:
+        """The working days from 1 January of year 1 through ``day``: ``working_day_index(b) -
+        working_day_index(a)`` is the number of working days in (a, b].
+
+        Week arithmetic gives the office weekdays, and a bisect over the sorted closed dates that
+        fall on office weekdays takes the closed ones out; no walk day by day.
+        """
+        ordinal = self._day(day).toordinal()
+        weeks, rest = divmod(ordinal, 7)
+        weekdays_to_date = weeks * self._office_weekdays_prefix[7] + self._office_weekdays_prefix[rest]
+        return weekdays_to_date - bisect_right(self._closed_office_ordinals, ordinal)
+
+    @cached_property
+    def _office_weekdays_prefix(self) -> tuple[int, ...]:
+        # Ordinal 1 (1 January of year 1) is a Monday, so ordinals 7k+1 .. 7k+r are weekdays
+        # 0 .. r-1: prefix[r] counts the office weekdays among them, prefix[7] those of a week.
+        prefix = [0]
+        for weekday in range(7):
+            prefix.append(prefix[-1] + (weekday in self.hours))
+        return tuple(prefix)
+
+    @cached_property
+    def _closed_office_ordinals(self) -> tuple[int, ...]:
+        # Only closed dates on office weekdays remove a working day (a holiday on a Sunday does not).
+        return tuple(sorted(day.toordinal() for day in self.closed if day.weekday() in self.hours))
 
 
 def _elapsed(start: datetime, end: datetime) -> timedelta:

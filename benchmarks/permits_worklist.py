@@ -37,21 +37,6 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS_DIR = ROOT / "benchmarks" / "results"
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/mpp_bench"
 BENCH_DOMAIN = "bench.mpp.invalid"
-# The index changes proposed for permits.models.Application (see benchmarks/README.md): the
-# worklist's orderings (deadline, then submission) per agency, per assignee and for the running
-# clocks; and without the single-column due_at index, which PostgreSQL walks for "nearest deadline
-# first" while filtering out hundreds of thousands of closed applications.
-PROPOSED_INDEXES = (
-    "DROP INDEX IF EXISTS permits_application_due_at_ee4a3aeb",
-    "CREATE INDEX bench_app_agency_by_due ON permits_application (agency_id, due_at, submitted_at)",
-    "CREATE INDEX bench_app_assignee_open_due ON permits_application (assigned_to_id, due_at, submitted_at) "
-    "WHERE status IN ('approved', 'in_process', 'returned', 'submitted')",
-    "CREATE INDEX bench_app_running_by_due ON permits_application (due_at, submitted_at) "
-    "WHERE status = 'in_process'",
-    "CREATE INDEX bench_user_name_trgm ON accounts_user USING gin (UPPER(full_name) gin_trgm_ops)",
-    "ANALYZE permits_application",
-    "ANALYZE accounts_user",
-)
 TARGETS = {"worklist": {"median": 15.0, "p95": 40.0}, "track": {"median": 10.0}}
 
 
@@ -80,20 +65,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--case", dest="cases", action="append", help="run only this case (repeatable; see the table)"
     )
     parser.add_argument("--no-explain", action="store_true", help="skip EXPLAIN ANALYZE")
-    parser.add_argument(
-        "--proposed-indexes",
-        action="store_true",
-        help="experiment: run inside one transaction with the indexes proposed in benchmarks/README.md "
-        "(PROPOSED_INDEXES), rolled back at the end: the database is left as the migrations made it",
-    )
-    parser.add_argument(
-        "--capped-count",
-        type=int,
-        default=0,
-        metavar="N",
-        help="experiment: paginators count at most N+1 rows (SELECT count(*) FROM (... LIMIT N+1)) "
-        "instead of every row, as proposed in benchmarks/README.md (default: 0 = exact count)",
-    )
     parser.add_argument("--output", type=Path, help="JSON report (default: benchmarks/results/...)")
     args = parser.parse_args(argv)
     if not urllib.parse.urlsplit(args.database_url).scheme.startswith("postgres"):
@@ -181,43 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         print("applying new migrations first (manage.py migrate)")
         call_command("migrate", verbosity=0, interactive=False)
 
-    experiment = None
-    if args.proposed_indexes:
-        from django.db import transaction
-
-        experiment = transaction.atomic()
-        experiment.__enter__()
-        print("experiment: proposed indexes (rolled back at the end)")
-        with connection.cursor() as cursor:
-            for statement in PROPOSED_INDEXES:
-                cursor.execute(statement)
-    if args.capped_count:
-        cap_paginator_counts(args.capped_count)
-        print(f"experiment: paginators count at most {args.capped_count + 1:,} rows")
-    try:
-        return run(args, connection)
-    finally:
-        if experiment is not None:
-            from django.db import transaction
-
-            transaction.set_rollback(True)
-            experiment.__exit__(None, None, None)
-
-
-def cap_paginator_counts(cap: int) -> None:
-    """Experiment: Django's Paginator (also under DRF's PageNumberPagination) counts at most cap + 1
-    rows, so a page never counts a whole agency's applications."""
-    from django.core.paginator import Paginator
-    from django.utils.functional import cached_property
-
-    def count(self) -> int:
-        if hasattr(self.object_list, "query"):
-            return self.object_list.order_by()[: cap + 1].count()
-        return len(self.object_list)
-
-    prop = cached_property(count)
-    prop.__set_name__(Paginator, "count")
-    Paginator.count = prop
+    return run(args, connection)
 
 
 def run(args: argparse.Namespace, connection) -> int:
@@ -226,6 +161,7 @@ def run(args: argparse.Namespace, connection) -> int:
 
     from accounts.models import User
     from agencies.models import Agency
+    from mpp.pagination import CappedPaginator
     from permits.models import Application
     from permits.selectors import WorklistFilters, track_lookup, worklist
 
@@ -304,10 +240,9 @@ def run(args: argparse.Namespace, connection) -> int:
 
     def selector(filters, size):
         def run():
-            queryset = worklist(officer, filters)
-            rows = list(queryset[:size])
-            queryset.count()
-            return 200 if rows is not None else 500
+            paginator = CappedPaginator(worklist(officer, filters), size)
+            rows = list(paginator.page(1))
+            return 200 if rows is not None and paginator.count >= 0 else 500
 
         return run
 
@@ -318,10 +253,10 @@ def run(args: argparse.Namespace, connection) -> int:
         (
             "selector-20",
             "worklist",
-            "worklist() selector: first 20 rows + count",
+            "worklist() selector: first 20 rows + capped count",
             selector(WorklistFilters(), 20),
         ),
-        ("page-default", "worklist", "HTML page, default (open, by deadline; 50 rows)", get(staff, page)),
+        ("page-default", "worklist", "HTML page, default (open, by deadline; 20 rows)", get(staff, page)),
         (
             "page-htmx",
             "worklist",
@@ -372,7 +307,12 @@ def run(args: argparse.Namespace, connection) -> int:
             "API list, every status (closed too)",
             get(staff, f"{api}?status=all"),
         ),
-        ("api-page-200", "worklist", "API list, page 200 (OFFSET 3980)", get(staff, f"{api}?page=200")),
+        (
+            "api-page-50",
+            "worklist",
+            "API list, page 50 (OFFSET 980, the last one the 1,000-row count allows)",
+            get(staff, f"{api}?page=50"),
+        ),
         ("track-selector", "track", "track_lookup() selector", track_selector),
         ("track-page", "track", "/lacak/?nomor=&kode= page", track_page),
         ("track-api", "track", "/api/v1/track/?tracking_number=&secret=", track_api),
@@ -449,21 +389,20 @@ def run(args: argparse.Namespace, connection) -> int:
             "postgres": _pg_settings(connection),
         },
         "args": {k: str(v) for k, v in vars(args).items() if k != "database_url"},
-        "experiments": {
-            "proposed_indexes": list(PROPOSED_INDEXES) if args.proposed_indexes else None,
-            "capped_count": args.capped_count or None,
-        },
         "targets": TARGETS,
         "results": results,
         "explain": explains,
     }
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    label = ("-indexes" if args.proposed_indexes else "") + (
-        f"-cap{args.capped_count}" if args.capped_count else ""
-    )
-    output = args.output or RESULTS_DIR / f"worklist-{dt.datetime.now(dt.UTC):%Y%m%d-%H%M%S}{label}.json"
+    output = args.output or RESULTS_DIR / f"worklist-{dt.datetime.now(dt.UTC):%Y%m%d-%H%M%S}.json"
     output.write_text(json.dumps(report, indent=2) + "\n")
     print_table(results)
+    print(
+        "load average (1, 5, 15 min): before "
+        + ", ".join(f"{x:.2f}" for x in load_before)
+        + "; after "
+        + ", ".join(f"{x:.2f}" for x in load_after)
+    )
     print(f"report: {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output}")
     return 0
 
@@ -480,7 +419,7 @@ def explain_worklist(staff, meter, connection, page: str, api: str, number: str,
         ("page-search-number", f"{page}?q={number}"),
         ("page-search-prefix", f"{page}?q={prefix}"),
         ("api-status-all", f"{api}?status=all"),
-        ("api-page-200", f"{api}?page=200"),
+        ("api-page-50", f"{api}?page=50"),
     ):
         meter.reset()
         meter.keep_sql = True

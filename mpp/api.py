@@ -77,16 +77,22 @@ class CataloguePagination(PageNumberPagination):
             raise ValidationError(
                 {self.page_query_param: [gettext("Nomor halaman harus bilangan bulat mulai dari 1.")]}
             )
-        paginator = self.django_paginator_class(queryset, page_size)
+        paginator = self.make_paginator(queryset, page_size)
         if number > paginator.num_pages:
-            raise NotFound(
-                gettext("Halaman %(page)s tidak ada; halaman terakhir adalah %(last)s.")
-                % {"page": number, "last": paginator.num_pages}
-            )
+            raise NotFound(self.page_not_found_message(number, paginator))
         self.page = paginator.page(number)
         self.request = request
         self.display_page_controls = paginator.num_pages > 1 and self.template is not None
         return list(self.page)
+
+    def make_paginator(self, queryset, page_size: int):
+        return self.django_paginator_class(queryset, page_size)
+
+    def page_not_found_message(self, number: int, paginator) -> str:
+        return gettext("Halaman %(page)s tidak ada; halaman terakhir adalah %(last)s.") % {
+            "page": number,
+            "last": paginator.num_pages,
+        }
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)

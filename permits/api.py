@@ -48,9 +48,9 @@ from accounts.permissions import (
     is_citizen,
     is_mpp_admin,
 )
-from mpp.api import CataloguePagination
 from mpp.api import exception_handler as mpp_exception_handler
 from mpp.errors import ConflictError
+from mpp.pagination import CappedPageNumberPagination
 from services.models import Service
 from services.selectors import service_detail
 
@@ -65,6 +65,7 @@ from .selectors import (
     applications_for_citizen,
     track_lookup,
     worklist,
+    worklist_count_cap,
 )
 from .serializers import (
     ApiErrorSerializer,
@@ -189,7 +190,12 @@ def _action_schema(summary, description, request, *, status_code: int = 200):
             200: ApplicationListItemSerializer(many=True),
             400: _error(_("Parameter tidak sah.")),
             403: FORBIDDEN,
-            404: _error(_("Halaman melewati halaman terakhir.")),
+            404: _error(
+                _(
+                    "Halaman melewati halaman terakhir (hasil dihitung sampai 1.000; halaman setelahnya "
+                    "tidak dapat dibuka, persempit dengan filter)."
+                )
+            ),
         },
     ),
     retrieve=extend_schema(
@@ -218,7 +224,7 @@ def _action_schema(summary, description, request, *, status_code: int = 200):
 )
 class ApplicationViewSet(viewsets.GenericViewSet):
     serializer_class = ApplicationListItemSerializer
-    pagination_class = CataloguePagination
+    pagination_class = CappedPageNumberPagination
     permission_classes = [IsAuthenticated]
     parser_classes = [JSONParser, FormParser, MultiPartParser]
     lookup_url_kwarg = "id"
@@ -301,18 +307,18 @@ class ApplicationViewSet(viewsets.GenericViewSet):
         data = query.validated_data
         user = request.user
         if self._staff_view():
-            applications = worklist(
-                user,
-                WorklistFilters(
-                    status=data.get("status", ""),
-                    service=data.get("service", ""),
-                    overdue=data["overdue"],
-                    due_within_days=data["due_within"],
-                    assigned_to_me=data.get("assigned") == "me",
-                    unassigned=data.get("assigned") == "none",
-                    q=data.get("q", ""),
-                ),
+            filters = WorklistFilters(
+                status=data.get("status", ""),
+                service=data.get("service", ""),
+                overdue=data["overdue"],
+                due_within_days=data["due_within"],
+                assigned_to_me=data.get("assigned") == "me",
+                unassigned=data.get("assigned") == "none",
+                q=data.get("q", ""),
             )
+            applications = worklist(user, filters)
+            cap, self.paginator.count_in_order = worklist_count_cap(filters)
+            self.paginator.count_cap = min(cap, self.paginator.count_cap)
         elif is_citizen(user):
             applications = applications_for_citizen(user)
             if data.get("status") not in (None, "", "all"):

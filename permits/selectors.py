@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from agencies.selectors import work_calendar
+from mpp.pagination import COUNT_CAP
 
 from .models import Application, CorrectionItem, CorrectionRequest, Document, FieldValue, StepProgress
 from .tracking import looks_like_number, normalize_number, secrets_match
@@ -61,6 +63,75 @@ class WorklistFilters:
     assigned_to_me: bool = False
     unassigned: bool = False
     q: str = ""
+
+
+# A name search needs three characters: the trigram index on UPPER(full_name) (accounts) can only
+# narrow a pattern of at least one trigram; a shorter one reads every user.
+MIN_NAME_SEARCH = 3
+
+
+def _is_number_search(q: str) -> bool:
+    """A tracking number or the start of one ("PBG-2026-0001", "PBG-2026"): digits and a dash."""
+    return any(ch.isdigit() for ch in q) and "-" in q
+
+
+# A name search counts at most this many rows ("lebih dari 100"), in the list's order: a common
+# name ("siti": 4,277 of 200,000 citizens) matches about 2 % of an agency's applications, so
+# counting 1,001 of them reads about 50,000 rows (benchmarks/README.md).
+NAME_SEARCH_COUNT_CAP = 100
+
+
+def is_name_search(q: str) -> bool:
+    q = q.strip()
+    number = normalize_number(q)
+    return len(q) >= MIN_NAME_SEARCH and not looks_like_number(number) and not _is_number_search(number)
+
+
+def worklist_count_cap(filters: WorklistFilters) -> tuple[int, bool]:
+    """How far a worklist page counts and whether it counts in the list's order (see mpp/pagination.py)."""
+    if is_name_search(filters.q):
+        return NAME_SEARCH_COUNT_CAP, True
+    return COUNT_CAP, False
+
+
+def worklist_search_problem(q: str) -> str:
+    """Why the worklist search ``q`` cannot run ("" when it can): a name search is at least
+    ``MIN_NAME_SEARCH`` characters. The page shows the message, the API answers 400 with it."""
+    q = q.strip()
+    if not q or _is_number_search(normalize_number(q)) or len(q) >= MIN_NAME_SEARCH:
+        return ""
+    return _("Ketik minimal %(n)d huruf untuk mencari nama pemohon, atau nomor permohonan lengkap.") % {
+        "n": MIN_NAME_SEARCH
+    }
+
+
+# What a worklist row shows (the staff page and the API list): only these columns are read, which
+# keeps the query small to plan, send and turn into objects (the five tables have about 100
+# columns). Reading another field of a row costs a query per row: add it here instead.
+WORKLIST_FIELDS = (
+    "status",
+    "tracking_number",
+    "created_at",
+    "submitted_at",
+    "estimated_due_at",
+    "due_at",
+    "paused_at",
+    "decided_at",
+    "issued_at",
+    "is_assisted",
+    "assigned_to_id",
+    "applicant_id",
+    "service__code",
+    "service__name",
+    "service__name_en",
+    "agency__slug",
+    "agency__short_name",
+    "agency__name",
+    "applicant__full_name",
+    "applicant__email",
+    "assigned_to__full_name",
+    "assigned_to__email",
+)
 
 
 def _staff_scope(user) -> QuerySet[Application]:
@@ -117,15 +188,18 @@ def worklist(
         number = normalize_number(q)
         if looks_like_number(number):
             queryset = queryset.filter(tracking_number=number)
-        elif any(ch.isdigit() for ch in q) and "-" in q:
+        elif _is_number_search(number) or len(q) < MIN_NAME_SEARCH:
+            # A name needs MIN_NAME_SEARCH characters (interfaces refuse shorter ones first).
             queryset = queryset.filter(tracking_number__startswith=number)
         else:
             # "applicant_id IN (matching users)" rather than a join: PostgreSQL then finds the
             # matching users once (a hashed subplan) and walks the worklist's deadline index.
             applicants = get_user_model().objects.filter(full_name__icontains=q).values("pk")
             queryset = queryset.filter(Q(applicant__in=applicants) | Q(tracking_number__startswith=number))
-    return queryset.select_related("service", "agency", "applicant", "assigned_to").order_by(
-        F("due_at").asc(nulls_last=True), "submitted_at", "id"
+    return (
+        queryset.select_related("service", "agency", "applicant", "assigned_to")
+        .only(*WORKLIST_FIELDS)
+        .order_by(F("due_at").asc(nulls_last=True), "submitted_at", "id")
     )
 
 
@@ -193,6 +267,26 @@ def open_correction(application: Application) -> CorrectionRequest | None:
     return next((c for c in corrections if c.resolved_at is None), None)
 
 
+# What the public tracking page and API show (and the timeline needs: applicant_id).
+TRACK_FIELDS = (
+    "status",
+    "tracking_number",
+    "tracking_secret",
+    "submitted_at",
+    "estimated_due_at",
+    "due_at",
+    "paused_at",
+    "decided_at",
+    "applicant_id",
+    "service__code",
+    "service__name",
+    "service__name_en",
+    "agency__slug",
+    "agency__short_name",
+    "agency__name",
+)
+
+
 def track_lookup(tracking_number: str, secret: str) -> Application | None:
     """The public tracking lookup: the application only when number and secret both match.
 
@@ -204,6 +298,7 @@ def track_lookup(tracking_number: str, secret: str) -> Application | None:
     if number and len(number) <= 40:
         application = (
             Application.objects.select_related("service", "agency")
+            .only(*TRACK_FIELDS)
             .filter(tracking_number=number)
             .exclude(status=S.DRAFT)
             .first()
@@ -253,6 +348,35 @@ def _public_actor(application: Application, history_user_id: int | None) -> str:
     return _("Petugas")
 
 
+_TIMELINE_APPLICATION_FIELDS = (
+    "history_date",
+    "history_user_id",
+    "history_change_reason",
+    "status",
+    "is_assisted",
+    "rejection_reason",
+    "deemed_approved",
+    "assigned_to_id",
+    "due_at",
+)
+_TIMELINE_STEP_FIELDS = ("id", "name", "note", "completed_at", "history_user_id")
+# Staff see who acted: str(user) is the full name, else the e-mail (accounts.models.User).
+_ACTOR_FIELDS = ("history_user__full_name", "history_user__email")
+
+
+@cache
+def _history_of(model):
+    """The historical model (``HistoricalApplication``): ``Model.history`` builds a new manager
+    class on every access (django-simple-history), which a lookup per request does not need."""
+    return model.history.model
+
+
+def _staff_actor(row: dict) -> str:
+    if row["history_user_id"] is None:
+        return _("Sistem")
+    return row["history_user__full_name"] or row["history_user__email"] or ""
+
+
 def application_timeline(application: Application, *, public: bool) -> list[TimelineEntry]:
     """What happened, oldest first, from the history rows (two queries).
 
@@ -260,61 +384,67 @@ def application_timeline(application: Application, *, public: bool) -> list[Time
     (internal notes included). The public wording says "Pemohon", "Petugas" or "Sistem" instead of
     names, shows no internal notes, and keeps only what the citizen needs: status changes (with the
     rejection reason, which is shown to the citizen) and completed steps.
+
+    The history rows are read as plain values, only the columns used (the public tracking page
+    reads this on every lookup; whole historical model instances cost more than the queries).
     """
+    actor_fields = () if public else _ACTOR_FIELDS
     rows = list(
-        Application.history.filter(id=application.pk)
-        .select_related("history_user")
+        _history_of(Application)
+        .objects.filter(id=application.pk)
         .order_by("history_date", "history_id")
+        .values(*_TIMELINE_APPLICATION_FIELDS, *actor_fields)
     )
     entries: list[TimelineEntry] = []
 
-    def add(row, title: str, reason: str) -> None:
-        if public:
-            actor = _public_actor(application, row.history_user_id)
-        else:
-            actor = str(row.history_user) if row.history_user_id else _("Sistem")
-        entries.append(TimelineEntry(row.history_date, row.status, title, actor, reason))
+    def add(row: dict, title: str, reason: str) -> None:
+        actor = _public_actor(application, row["history_user_id"]) if public else _staff_actor(row)
+        entries.append(TimelineEntry(row["history_date"], row["status"], title, actor, reason))
 
     if rows:
         first = rows[0]
-        title = _("Draf dibuat dengan bantuan petugas") if first.is_assisted else _status_title(first.status)
-        add(first, title, "" if public else first.history_change_reason or "")
+        title = (
+            _("Draf dibuat dengan bantuan petugas")
+            if first["is_assisted"]
+            else _status_title(first["status"])
+        )
+        add(first, title, "" if public else first["history_change_reason"] or "")
     for previous, row in pairwise(rows):
-        if row.status != previous.status:
+        if row["status"] != previous["status"]:
             if public:
-                reason = row.rejection_reason if row.status == S.REJECTED else ""
-                if row.status == S.APPROVED and row.deemed_approved:
+                reason = row["rejection_reason"] if row["status"] == S.REJECTED else ""
+                if row["status"] == S.APPROVED and row["deemed_approved"]:
                     reason = _(
                         "Dianggap disetujui karena tidak diputuskan sampai batas waktu (fiktif positif)."
                     )
             else:
-                reason = row.history_change_reason or ""
-            add(row, _status_title(row.status, previous.status), reason)
+                reason = row["history_change_reason"] or ""
+            add(row, _status_title(row["status"], previous["status"]), reason)
         elif public:
             continue
-        elif row.assigned_to_id != previous.assigned_to_id:
-            add(row, _("Penanganan dialihkan"), row.history_change_reason or "")
-        elif row.due_at != previous.due_at:
-            add(row, _("Batas waktu diperbarui"), row.history_change_reason or "")
+        elif row["assigned_to_id"] != previous["assigned_to_id"]:
+            add(row, _("Penanganan dialihkan"), row["history_change_reason"] or "")
+        elif row["due_at"] != previous["due_at"]:
+            add(row, _("Batas waktu diperbarui"), row["history_change_reason"] or "")
 
     step_rows = (
-        StepProgress.history.filter(
-            application_id=application.pk, history_type="~", completed_at__isnull=False
-        )
-        .select_related("history_user")
+        _history_of(StepProgress)
+        .objects.filter(application_id=application.pk, history_type="~", completed_at__isnull=False)
         .order_by("history_date", "history_id")
+        .values(*_TIMELINE_STEP_FIELDS, *actor_fields)
     )
     seen_steps: set[int] = set()
     for row in step_rows:
-        if row.id in seen_steps:
+        if row["id"] in seen_steps:
             continue
-        seen_steps.add(row.id)
-        title = _("Langkah selesai: %(name)s") % {"name": row.name}
+        seen_steps.add(row["id"])
+        title = _("Langkah selesai: %(name)s") % {"name": row["name"]}
         if public:
-            entries.append(TimelineEntry(row.completed_at, S.IN_PROCESS, title, _("Petugas"), ""))
+            entries.append(TimelineEntry(row["completed_at"], S.IN_PROCESS, title, _("Petugas"), ""))
         else:
-            actor = str(row.history_user) if row.history_user_id else _("Sistem")
-            entries.append(TimelineEntry(row.completed_at, S.IN_PROCESS, title, actor, row.note))
+            entries.append(
+                TimelineEntry(row["completed_at"], S.IN_PROCESS, title, _staff_actor(row), row["note"])
+            )
     entries.sort(key=lambda entry: entry.at)
     return entries
 

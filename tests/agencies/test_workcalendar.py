@@ -9,7 +9,7 @@ Every expected value is worked out by hand in the case's comment. 2026 facts use
 Probolinggo hours: Mon-Thu 08:00-14:00 (360 min), Fri 08:00-11:00 (180 min), weekend closed.
 """
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -504,3 +504,84 @@ def test_calendar_survives_pickling_for_the_cache():
     assert copy.hours == calendar.hours
     start = datetime(2026, 3, 16, 10, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
     assert copy.deadline_after(start, 5) == calendar.deadline_after(start, 5)
+
+
+# --- working_days_left without walking day by day ----------------------------------------------
+# working_days_left counts with a working-day index (week arithmetic and a bisect over the closed
+# dates). These tables compare it with the day-by-day count it replaced, over every pair of days
+# in a range, for the Probolinggo calendar and for calendars whose closed days and open weekdays
+# are awkward (closures on weekends, a reopened holiday, Saturday hours, a calendar open on
+# Sunday only).
+
+
+def _walked_working_days(calendar: WorkCalendar, after: date, through: date) -> int:
+    """The old computation: walk (after, through] one day at a time."""
+    count, day = 0, after + timedelta(days=1)
+    while day <= through:
+        count += calendar.is_working_day(day)
+        day += timedelta(days=1)
+    return count
+
+
+def _walked_working_days_left(calendar: WorkCalendar, now: datetime, deadline: datetime) -> int:
+    today, due_day = now.astimezone(calendar.tz).date(), deadline.astimezone(calendar.tz).date()
+    if due_day >= today:
+        return _walked_working_days(calendar, today, due_day)
+    return -_walked_working_days(calendar, due_day, today)
+
+
+AWKWARD_CALENDARS = {
+    "probolinggo": PROBOLINGGO,
+    "saturday-open, reopened and added closures": WorkCalendar.build(
+        "Asia/Jakarta",
+        SATURDAY_OPEN_HOURS,
+        years=(2025, 2026, 2027),
+        added=[date(2026, 3, 28), date(2026, 3, 29), date(2026, 12, 31)],  # a Saturday, a Sunday
+        removed=[date(2026, 3, 23)],  # a cuti bersama reopened
+    ),
+    "sunday only, WITA": WorkCalendar.build("Asia/Makassar", {6: (time(9, 0), time(12, 0))}, years=(2026,)),
+    "no holidays at all": WorkCalendar(tz=WIB, hours=PROBOLINGGO_HOURS),
+}
+
+
+@pytest.mark.parametrize("name", AWKWARD_CALENDARS)
+def test_working_days_left_equals_the_day_by_day_count_for_every_pair_of_days(name):
+    calendar = AWKWARD_CALENDARS[name]
+    # 24 Feb - 14 May 2026 (Nyepi, Idul Fitri and its cuti bersama, Good Friday) against each other:
+    # 80 x 80 pairs, before and after, same day, weekends and closed days on both ends.
+    days = [date(2026, 2, 24) + timedelta(days=n) for n in range(80)]
+    for a in days:
+        now = datetime.combine(a, time(10, 30), tzinfo=calendar.tz)
+        for b in days:
+            deadline = datetime.combine(b, time(14, 0), tzinfo=calendar.tz)
+            assert calendar.working_days_left(now, deadline) == _walked_working_days_left(
+                calendar, now, deadline
+            ), (a, b)
+
+
+@pytest.mark.parametrize("name", AWKWARD_CALENDARS)
+def test_working_days_left_equals_the_day_by_day_count_across_years(name):
+    calendar = AWKWARD_CALENDARS[name]
+    # Long spans (a worklist row can be months overdue), across year ends and beyond the years
+    # the calendar was built for (no closed days known there: only weekdays count).
+    starts = [date(2024, 12, 30), date(2025, 12, 31), date(2026, 1, 1), date(2026, 6, 15), date(2027, 12, 31)]
+    spans = [0, 1, 6, 7, 8, 30, 200, 365, 366, 800]
+    for start in starts:
+        for span in spans:
+            for a, b in ((start, start + timedelta(days=span)), (start + timedelta(days=span), start)):
+                now = datetime.combine(a, time(23, 59), tzinfo=calendar.tz)
+                deadline = datetime.combine(b, time(0, 1), tzinfo=calendar.tz)
+                assert calendar.working_days_left(now, deadline) == _walked_working_days_left(
+                    calendar, now, deadline
+                ), (a, b)
+
+
+def test_working_day_index_counts_working_days_between_two_dates():
+    # Mon 16 - Fri 27 March 2026: 16, 17 open; 18-24 closed; 25, 26, 27 open.
+    assert (
+        PROBOLINGGO.working_day_index(date(2026, 3, 27)) - PROBOLINGGO.working_day_index(date(2026, 3, 15))
+        == 5
+    )
+    # A UTC instant late on 26 March is already 27 March in WIB.
+    late_utc = datetime(2026, 3, 26, 18, 0, tzinfo=UTC)
+    assert PROBOLINGGO.working_day_index(late_utc) == PROBOLINGGO.working_day_index(date(2026, 3, 27))

@@ -286,6 +286,109 @@ def test_a_page_costs_the_same_queries_whatever_its_size(role, service, citizen,
     assert counts[0] <= 5  # session, user, count, page (+ a savepoint at most)
 
 
+@pytest.mark.parametrize("services_in_agency", [1, 12])
+def test_the_worklist_costs_the_same_queries_for_20_or_100_rows_and_any_number_of_services(
+    service, officer, services_in_agency, django_assert_max_num_queries
+):
+    others = [permit_service(agency=service.agency, code=f"X{i:02d}") for i in range(services_in_agency - 1)]
+    now = timezone.now()
+    each = [service, *others]
+    for i in range(110):
+        ApplicationFactory(
+            service=each[i % len(each)],
+            in_process=True,
+            due_at=now + dt.timedelta(hours=i + 1),
+            assigned_to=officer if i % 2 else None,
+        )
+    client = client_for(officer)
+    client.get(LIST_URL)  # a first request warms the caches, as on a running server
+    for size in (20, 100):
+        # Session, user, the capped count and the page.
+        with django_assert_max_num_queries(4):
+            response = client.get(LIST_URL, {"page_size": size})
+        assert len(response.json()["results"]) == size
+
+
+def test_the_fast_list_rows_equal_what_the_declared_fields_give(service, officer, citizen):
+    """The list builds its rows directly; the declared fields are the schema. Both must agree."""
+    from rest_framework import serializers as drf_serializers
+    from rest_framework.test import APIRequestFactory
+
+    from permits.selectors import applications_for_citizen, worklist
+    from permits.serializers import ApplicationListItemSerializer
+
+    now = timezone.now()
+    assigned = ApplicationFactory(
+        service=service,
+        applicant=citizen,
+        in_process=True,
+        due_at=now - dt.timedelta(hours=2),
+        assigned_to=officer,
+    )
+    ApplicationFactory(service=service, applicant=citizen, returned=True)
+    ApplicationFactory(
+        service=service, applicant=citizen, submitted=True, is_assisted=True, assisted_by=officer
+    )
+    ApplicationFactory(service=service, applicant=citizen)  # a draft: no number, no dates
+    request = APIRequestFactory().get(LIST_URL)
+    for rows, staff_view in (
+        (list(worklist(officer)), True),
+        (list(applications_for_citizen(citizen)), False),
+    ):
+        context = {"request": request, "staff_view": staff_view, "now": now}
+        fast = ApplicationListItemSerializer(rows, many=True, context=context).data
+        declared = [
+            drf_serializers.Serializer.to_representation(ApplicationListItemSerializer(context=context), row)
+            for row in rows
+        ]
+        assert [dict(row) for row in fast] == [dict(row) for row in declared]
+    staff_rows = ApplicationListItemSerializer(
+        list(worklist(officer)), many=True, context=context | {"staff_view": True}
+    ).data
+    overdue = next(row for row in staff_rows if row["id"] == assigned.pk)
+    assert overdue["is_overdue"] is True
+    assert overdue["assigned_to"] == {"id": officer.pk, "name": "Budi Petugas"}
+    assert overdue["url"] == f"http://testserver/api/v1/applications/{assigned.pk}/"
+
+
+def test_the_count_stops_at_the_cap_and_says_so(service, officer, monkeypatch):
+    now = timezone.now()
+    for i in range(7):
+        ApplicationFactory(service=service, in_process=True, due_at=now + dt.timedelta(hours=i + 1))
+    client = client_for(officer)
+
+    exact = client.get(LIST_URL, {"page_size": 2}).json()
+    assert (exact["count"], exact["count_is_capped"]) == (7, False)
+
+    monkeypatch.setattr("mpp.pagination.CappedPageNumberPagination.count_cap", 5)
+    capped = client.get(LIST_URL, {"page_size": 2}).json()
+    assert (capped["count"], capped["count_is_capped"]) == (5, True)
+    assert len(capped["results"]) == 2
+    last = client.get(LIST_URL, {"page_size": 2, "page": 3}).json()
+    assert len(last["results"]) == 1 and last["next"] is None  # row 5, the last one the cap allows
+
+    past = client.get(LIST_URL, {"page_size": 2, "page": 4})
+    assert past.status_code == 404
+    assert past.json()["detail"] == (
+        "Halaman 4 tidak ada; halaman terakhir adalah 3. Hanya 5 hasil pertama yang dapat dibuka; "
+        "persempit daftar dengan filter atau pencarian."
+    )
+
+
+def test_a_name_search_shorter_than_three_characters_is_refused(service, officer):
+    application = submitted_application(service=service, applicant=UserFactory(full_name="Siti Aminah"))
+    client = client_for(officer)
+
+    response = client.get(LIST_URL, {"q": "si"})
+
+    assert response.status_code == 400
+    assert response.json()["fields"]["q"] == [
+        "Ketik minimal 3 huruf untuk mencari nama pemohon, atau nomor permohonan lengkap."
+    ]
+    found = client.get(LIST_URL, {"q": "sit"}).json()
+    assert [row["id"] for row in found["results"]] == [application.pk]
+
+
 # --- One application --------------------------------------------------------------------------
 
 
@@ -877,6 +980,29 @@ def test_the_schema_describes_errors_and_request_bodies(api_client):
     assert set(upload) == {"multipart/form-data"}
     listing = {p["name"] for p in paths["/api/v1/applications/"]["get"]["parameters"]}
     assert {"status", "service", "overdue", "due_within", "assigned", "q", "page", "page_size"} <= listing
+    page_schema_ref = paths["/api/v1/applications/"]["get"]["responses"]["200"]["content"][
+        "application/json"
+    ]["schema"]["$ref"]
+    page_schema = schema["components"]["schemas"][page_schema_ref.rsplit("/", 1)[-1]]
+    assert page_schema["properties"]["count_is_capped"]["type"] == "boolean"
+    assert page_schema["properties"]["count"]["maximum"] == 1000
+    assert {"count", "count_is_capped", "results"} <= set(page_schema["required"])
     assert set(paths["/api/v1/track/"]) == {"get", "post"}
     assert "429" in paths["/api/v1/track/"]["post"]["responses"]
     assert paths["/api/v1/track/"]["post"]["security"] == [{}]
+
+
+def test_a_name_search_counts_less_far_and_in_the_list_order(service, officer, monkeypatch):
+    for name in ("Siti Aminah", "Siti Rahma", "Siti Nur"):
+        submitted_application(service=service, applicant=UserFactory(full_name=name))
+    monkeypatch.setattr("permits.selectors.NAME_SEARCH_COUNT_CAP", 2)
+    client = client_for(officer)
+
+    with CaptureQueriesContext(connection) as queries:
+        body = client.get(LIST_URL, {"q": "siti"}).json()
+
+    assert (body["count"], body["count_is_capped"], len(body["results"])) == (2, True, 2)
+    count_sql = next(q["sql"] for q in queries if "COUNT(*)" in q["sql"])
+    assert "ORDER BY" in count_sql and "LIMIT 3" in count_sql
+    by_number = client.get(LIST_URL, {"q": "PBG-2026"}).json()  # not a name: the usual count
+    assert (by_number["count"], by_number["count_is_capped"]) == (3, False)

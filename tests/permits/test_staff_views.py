@@ -73,7 +73,7 @@ def last_history(application):
 
 
 def worklist_numbers(response) -> list[str]:
-    return [row.application.tracking_number for row in response.context["rows"]]
+    return [row["number"] for row in response.context["rows"]]
 
 
 def messages_of(response) -> list[str]:
@@ -196,10 +196,11 @@ def test_deadline_column_counts_working_days_left_and_late(client, service, offi
     with mock.patch("django.utils.timezone.now", return_value=wib(3, 26, 10)):
         response = client.get(WORKLIST)
     page = re.sub(r"\s+", " ", response.content.decode())
-    rows = {row.application.pk: row.deadline for row in response.context["rows"]}
-    assert rows[running.pk].text == "sisa 2 hari kerja"  # Fri 27, Mon 30
-    assert rows[late.pk].text == "terlambat 2 hari kerja"  # Wed 25, Thu 26
+    rows = {row["pk"]: row["deadline_text"] for row in response.context["rows"]}
+    assert rows[running.pk] == "sisa 2 hari kerja"  # Fri 27, Mon 30
+    assert rows[late.pk] == "terlambat 2 hari kerja"  # Wed 25, Thu 26
     assert "sisa 2 hari kerja" in page and "terlambat 2 hari kerja" in page
+    assert '<time datetime="2026-03-30T14:00:00+07:00">30 Mar 2026, 14.00</time>' in page
 
 
 def test_worklist_filters(client, service, officer):
@@ -224,6 +225,9 @@ def test_worklist_filters(client, service, officer):
     assert numbers(status="all") == open_ones | {issued.tracking_number}
     assert numbers(layanan="REK") == {other_service.tracking_number}
     assert numbers(layanan="rek") == {other_service.tracking_number}
+    options = client.get(WORKLIST, {"layanan": "rek"}).content.decode()
+    assert f'<option value="REK" selected>{second.name} (REK)</option>' in options
+    assert f'<option value="PBG">{service.name} (PBG)</option>' in options
     assert numbers(batas="terlambat") == {overdue.tracking_number}
     assert numbers(batas="0") == set()
     assert numbers(batas="60") == {mine.tracking_number}
@@ -282,18 +286,50 @@ def test_search_by_tracking_number_or_applicant_name(client, service, officer):
     assert "Tidak ada permohonan yang cocok" in client.get(WORKLIST, {"q": "zzz"}).content.decode()
 
 
-def test_worklist_is_paginated_by_50(client, service, officer):
+def test_worklist_is_paginated_by_20(client, service, officer):
     now = dt.datetime.now(dt.UTC)
-    for i in range(60):
+    for i in range(30):
         ApplicationFactory(service=service, in_process=True, due_at=now + dt.timedelta(hours=i + 1))
     client.force_login(officer)
     first = client.get(WORKLIST)
     second = client.get(WORKLIST, {"page": "2"})
-    assert len(first.context["rows"]) == 50
+    assert len(first.context["rows"]) == 20
     assert len(second.context["rows"]) == 10
-    assert "60 permohonan" in first.content.decode()
+    assert "30 permohonan" in first.content.decode()
     assert "Halaman 1 dari 2" in first.content.decode()
     assert not set(worklist_numbers(first)) & set(worklist_numbers(second))
+
+
+def test_the_count_stops_at_the_cap_and_pages_past_it_are_refused(client, service, officer):
+    now = dt.datetime.now(dt.UTC)
+    for i in range(26):
+        ApplicationFactory(service=service, in_process=True, due_at=now + dt.timedelta(hours=i + 1))
+    client.force_login(officer)
+    with mock.patch("permits.staff_views.COUNT_CAP", 25):
+        first = client.get(WORKLIST)
+        past = client.get(WORKLIST, {"page": "3"})
+    page = re.sub(r"\s+", " ", first.content.decode())
+    assert "Lebih dari 25 permohonan" in page
+    assert "Halaman 1 dari 2 pertama" in page
+    assert len(first.context["rows"]) == 20
+    refused = re.sub(r"\s+", " ", past.content.decode())
+    assert "Halaman &#x27;3&#x27; tidak ada; menampilkan halaman 1 dari 2." in refused
+    assert (
+        "Hanya 25 hasil pertama yang dapat dibuka; persempit daftar dengan filter atau pencarian." in refused
+    )
+    assert worklist_numbers(past) == worklist_numbers(first)
+
+
+def test_a_name_search_needs_three_characters(client, service, officer):
+    siti = submitted_application(service=service, applicant=UserFactory(full_name="Siti Aminah"))
+    budi = submitted_application(service=service, applicant=UserFactory(full_name="Budi Santoso"))
+    client.force_login(officer)
+    response = client.get(WORKLIST, {"q": "si"})
+    page = response.content.decode()
+    assert "Ketik minimal 3 huruf untuk mencari nama pemohon, atau nomor permohonan lengkap." in page
+    assert set(worklist_numbers(response)) == {siti.tracking_number, budi.tracking_number}
+    assert 'value="si"' in page  # what was typed stays in the box
+    assert worklist_numbers(client.get(WORKLIST, {"q": "sit"})) == [siti.tracking_number]
 
 
 def test_worklist_query_count_does_not_grow_with_the_number_of_applications(client, service, officer):
@@ -313,11 +349,28 @@ def test_worklist_query_count_does_not_grow_with_the_number_of_applications(clie
         )
     few, rows = queries_for_page()
     assert rows == 5
-    ApplicationFactory.create_batch(55, service=service, submitted=True)
+    ApplicationFactory.create_batch(25, service=service, submitted=True)
     many, rows = queries_for_page()
-    assert rows == 50
+    assert rows == 20
     assert few == many
     assert many <= 8
+
+
+@pytest.mark.parametrize("services_in_agency", [1, 12])
+def test_worklist_query_count_is_the_same_whatever_the_number_of_services(
+    client, service, officer, services_in_agency, django_assert_max_num_queries
+):
+    now = dt.datetime.now(dt.UTC)
+    extra = [permit_service(agency=service.agency, code=f"X{i:02d}") for i in range(services_in_agency - 1)]
+    for i, each in enumerate([service, *extra] * 3):
+        ApplicationFactory(service=each, in_process=True, due_at=now + dt.timedelta(hours=i + 1))
+    client.force_login(officer)
+    client.get(WORKLIST)  # warm the calendar cache
+    # Session, user, services of the filter, count, rows, header's unread count (cached), and
+    # one spare for the header's announcement: the same with 1 or 12 services.
+    with django_assert_max_num_queries(7):
+        response = client.get(WORKLIST)
+    assert len(response.context["rows"]) == min(3 * services_in_agency, 20)
 
 
 def test_htmx_gets_only_the_results_which_refresh_every_30_seconds(client, service, officer):
