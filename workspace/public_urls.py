@@ -2,7 +2,7 @@ from django.urls import path
 
 from . import views
 
-app_name = "consultation"
+app_name = "standard_consultation"
 
 urlpatterns = [
     path("", views.consultation_list, name="list"),

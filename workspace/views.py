@@ -273,7 +273,7 @@ def consultation_detail(request, pk: int):
                 form.add_error(None, error.message)
             else:
                 messages.success(request, _("Terima kasih, tanggapan Anda terkirim."))
-                return redirect("consultation:detail", pk=pk)
+                return redirect("standard_consultation:detail", pk=pk)
     own = (
         list(selectors.standard_comments(standard=standard).filter(author=request.user))
         if request.user.is_authenticated
