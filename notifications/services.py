@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -26,7 +26,8 @@ from mpp.errors import DomainError
 
 from . import channels as channel_senders
 from .defaults import DEFAULT_TEMPLATES
-from .models import Channel, ChannelPreference, Delivery, MessageTemplate, Notification
+from .models import AlertMarker, Channel, ChannelPreference, Delivery, MessageTemplate, Notification
+from .officehours import office_hours_hold
 from .quiet import quiet_hours_end
 
 logger = logging.getLogger(__name__)
@@ -152,6 +153,49 @@ def notify(
     return notification
 
 
+# --- Alerts about deadlines ---------------------------------------------------------------------
+
+
+def alert_key(*, subject_type: str, subject_id: int, stage: str, deadline: datetime) -> str:
+    """The text form of an alert's identity, used in the notifications' ``dedup_key``."""
+    stamp = deadline.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return f"{subject_type}:{subject_id}:{stage}:{stamp}"
+
+
+def alert_send(
+    *,
+    subject_type: str,
+    subject_id: int,
+    stage: str,
+    deadline: datetime,
+    messages: Iterable[dict[str, Any]],
+) -> bool:
+    """Send one alert about one deadline exactly once; returns False if it was already sent.
+
+    ``messages`` are keyword arguments of :func:`notify` (``recipient``, ``event``, ``context``,
+    ``link``, ``channels``), evaluated only when the alert is new. The :class:`AlertMarker` row and
+    every notification are written in one transaction and the deliveries are queued on commit: a
+    concurrent or repeated call finds the marker and sends nothing, a failure rolls back all of it.
+    """
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                AlertMarker.objects.create(
+                    subject_type=subject_type, subject_id=subject_id, stage=stage, deadline=deadline
+                )
+        except IntegrityError:
+            return False
+        key = alert_key(subject_type=subject_type, subject_id=subject_id, stage=stage, deadline=deadline)
+        seen: set[int] = set()
+        for message in messages:
+            recipient = message["recipient"]
+            if recipient.pk in seen:  # an officer who is also a supervisor gets one message
+                continue
+            seen.add(recipient.pk)
+            notify(**message, dedup_key=f"{key}:{recipient.pk}")
+    return True
+
+
 # --- Delivery ------------------------------------------------------------------------------------
 
 
@@ -171,9 +215,12 @@ def _mpp_zone() -> ZoneInfo:
 
 
 def quiet_until(*, recipient, now: datetime) -> datetime | None:
-    """When a message to ``recipient`` may go out, if now is in the citizens' quiet hours."""
+    """When a message to ``recipient`` may go out, if it may not go out now: citizens' quiet
+    hours, and for staff (every role but citizen) the MPP's office hours."""
     if not recipient.is_citizen:
-        return None
+        if not settings.MPP_STAFF_OFFICE_HOURS_ONLY:
+            return None
+        return office_hours_hold(now)
     return quiet_hours_end(
         now,
         start=time.fromisoformat(settings.MPP_QUIET_HOURS_START),

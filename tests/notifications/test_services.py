@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 
 from notifications import services
+from notifications.defaults import DEFAULT_TEMPLATES
 from notifications.models import ChannelPreference, Delivery, MessageTemplate, Notification
 from tests.factories import UserFactory
 
@@ -140,10 +141,10 @@ def test_seed_message_templates_is_idempotent_and_keeps_edits():
     from django.core.management import call_command
 
     call_command("seed_message_templates")
-    assert MessageTemplate.objects.count() == 10
+    assert MessageTemplate.objects.count() == len(DEFAULT_TEMPLATES)
     MessageTemplate.objects.filter(event="application.received").update(subject_id="Diubah admin")
     call_command("seed_message_templates")
-    assert MessageTemplate.objects.count() == 10
+    assert MessageTemplate.objects.count() == len(DEFAULT_TEMPLATES)
     assert MessageTemplate.objects.get(event="application.received").subject_id == "Diubah admin"
     for template in MessageTemplate.objects.all():  # every seeded template renders with its sample
         template.full_clean()
