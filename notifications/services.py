@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.template import Context, Template
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -53,7 +56,13 @@ def render_text(text: str, context: dict[str, Any]) -> str:
 
 def render_message(*, event: str, language: str, context: dict[str, Any]) -> tuple[str, str]:
     """(title, body) of ``event`` in ``language`` ("id" or "en"); admins' edits win over defaults."""
-    template = MessageTemplate.objects.filter(event=event).first()
+    memo = _batch.get()
+    if memo is not None and event in memo.templates:
+        template = memo.templates[event]
+    else:
+        template = MessageTemplate.objects.filter(event=event).first()
+        if memo is not None:
+            memo.templates[event] = template
     if template is None:
         template = DEFAULT_TEMPLATES.get(event)
     if template is None:
@@ -89,7 +98,13 @@ def message_templates_seed() -> int:
 
 def enabled_channels(*, recipient, allowed: Iterable[str] | None = None) -> list[str]:
     """Channels the recipient wants (and has an address for), limited to ``allowed`` if given."""
-    preference = ChannelPreference.objects.filter(user=recipient).first() or ChannelPreference()
+    memo = _batch.get()
+    if memo is not None and recipient.pk in memo.preferences:
+        preference = memo.preferences[recipient.pk]
+    else:
+        preference = ChannelPreference.objects.filter(user=recipient).first() or ChannelPreference()
+        if memo is not None:
+            memo.preferences[recipient.pk] = preference
     wanted = preference.enabled_channels()
     if allowed is not None:
         allowed = set(allowed)
@@ -105,9 +120,47 @@ def enabled_channels(*, recipient, allowed: Iterable[str] | None = None) -> list
 
 
 def _enqueue_delivery(delivery_id: int) -> None:
+    memo = _batch.get()
+    if memo is not None:
+        memo.delivery_ids.append(delivery_id)
+        return
     from .tasks import deliver
 
     deliver.delay(delivery_id)
+
+
+@dataclass
+class _Batch:
+    templates: dict[str, Any] = field(default_factory=dict)
+    preferences: dict[int, ChannelPreference] = field(default_factory=dict)
+    delivery_ids: list[int] = field(default_factory=list)
+
+
+_batch: ContextVar[_Batch | None] = ContextVar("notifications_batch", default=None)
+BATCH_DELIVERY_SIZE = 50
+
+
+@contextmanager
+def batch():
+    """Many notifications at once (a sweep's chunk): message templates and channel preferences are
+    read once, and the deliveries committed inside are queued as ``deliver_batch`` tasks of
+    ``BATCH_DELIVERY_SIZE`` when the block ends, instead of one task each. A delivery whose task is
+    never queued (the process dies first) stays pending and the ``send_due`` sweep sends it."""
+    if _batch.get() is not None:  # nested: the outer block queues
+        yield
+        return
+    memo = _Batch()
+    token = _batch.set(memo)
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+        if memo.delivery_ids:
+            from .tasks import deliver_batch
+
+            ids = memo.delivery_ids
+            for start in range(0, len(ids), BATCH_DELIVERY_SIZE):
+                deliver_batch.delay(ids[start : start + BATCH_DELIVERY_SIZE])
 
 
 def notify(
@@ -162,6 +215,26 @@ def alert_key(*, subject_type: str, subject_id: int, stage: str, deadline: datet
     return f"{subject_type}:{subject_id}:{stage}:{stamp}"
 
 
+def _marker_insert(*, subject_type: str, subject_id: int, stage: str, deadline: datetime) -> bool:
+    """INSERT ... ON CONFLICT DO NOTHING: True if this call wrote the marker. Under concurrency the
+    second inserter waits for the first one's transaction and then finds the conflict."""
+    table = connection.ops.quote_name(AlertMarker._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (subject_type, subject_id, stage, deadline, created_at) "
+            "VALUES (%s, %s, %s, %s, %s) "
+            "ON CONFLICT (subject_type, subject_id, stage, deadline) DO NOTHING RETURNING id",
+            [
+                subject_type,
+                subject_id,
+                stage,
+                connection.ops.adapt_datetimefield_value(deadline),
+                connection.ops.adapt_datetimefield_value(timezone.now()),
+            ],
+        )
+        return cursor.fetchone() is not None
+
+
 def alert_send(
     *,
     subject_type: str,
@@ -177,13 +250,11 @@ def alert_send(
     every notification are written in one transaction and the deliveries are queued on commit: a
     concurrent or repeated call finds the marker and sends nothing, a failure rolls back all of it.
     """
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                AlertMarker.objects.create(
-                    subject_type=subject_type, subject_id=subject_id, stage=stage, deadline=deadline
-                )
-        except IntegrityError:
+    # Inside a caller's transaction (a sweep's chunk) no savepoint: a failure rolls back the chunk.
+    with transaction.atomic(savepoint=False):
+        if not _marker_insert(
+            subject_type=subject_type, subject_id=subject_id, stage=stage, deadline=deadline
+        ):
             return False
         key = alert_key(subject_type=subject_type, subject_id=subject_id, stage=stage, deadline=deadline)
         seen: set[int] = set()
@@ -242,6 +313,12 @@ def delivery_attempt(*, delivery_id: int, now: datetime | None = None) -> str:
     """
     now = now or timezone.now()
     with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # Don't wait for the disk at commit (https://www.postgresql.org/docs/current/wal-async-commit.html):
+            # only a database crash in the next fraction of a second can lose this row's new state,
+            # and then the message is sent again (at least once), never lost.
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
         delivery = (
             Delivery.objects.select_for_update(skip_locked=True, of=("self",))
             .select_related("notification__recipient")

@@ -22,12 +22,14 @@ Stages (all thresholds in working days of the MPP calendar, from settings):
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils import formats, timezone, translation
@@ -36,9 +38,12 @@ from accounts.models import Role, User
 from agencies.selectors import work_calendar
 from notifications.models import AlertMarker
 from notifications.services import alert_send
+from notifications.services import batch as notification_batch
 
 from .models import Application, CorrectionRequest, StepProgress
 from .transitions import ApplicationStatus as S
+
+logger = logging.getLogger(__name__)
 
 APPLICATION = "permits.application"
 STEP = "permits.step"
@@ -307,22 +312,45 @@ def _application_messages(stage: str, application: Application, recipients: Reci
 
 def alerts_send(*, stage: str, ids: Iterable[int], now: datetime | None = None) -> int:
     """Send the alerts of ``stage`` for ``ids`` that still need one (the query re-checks each row
-    at ``now``). Each alert commits on its own. Returns how many were sent."""
+    at ``now``). Returns how many were sent.
+
+    The chunk's alerts commit together (one commit instead of one per alert: commits wait for the
+    disk); their deliveries are queued in batches after it. If one alert fails, the chunk is
+    rolled back and redone one alert per transaction, so a bad row cannot hold up the others.
+    """
     now = now or timezone.now()
+    with notification_batch():
+        alerts = list(_alerts_of(stage=stage, ids=ids, now=now))
+        try:
+            with transaction.atomic():
+                return sum(alert_send(**alert) for alert in alerts)
+        except Exception:
+            logger.exception("SLA chunk %s failed; sending its alerts one by one", stage)
+        sent = 0
+        for alert in alerts:
+            try:
+                with transaction.atomic():
+                    sent += alert_send(**alert)
+            except Exception:
+                logger.exception("SLA alert %s %s failed", stage, alert["subject_id"])
+        return sent
+
+
+def _alerts_of(*, stage: str, ids: Iterable[int], now: datetime):
+    """The ``alert_send`` arguments of each row of ``ids`` that still needs the alert of ``stage``."""
     calendar = calendar_for(now)
     query = stage_query(stage=stage, now=now, calendar=calendar)
     rows = query.queryset.filter(pk__in=list(ids)).order_by("pk")
     recipients = Recipients()
-    sent = 0
     if query.subject_type == APPLICATION:
         for application in rows.select_related("service", "assigned_to"):
-            sent += alert_send(
-                subject_type=APPLICATION,
-                subject_id=application.pk,
-                stage=stage,
-                deadline=application.due_at,
-                messages=_application_messages(stage, application, recipients, calendar, now),
-            )
+            yield {
+                "subject_type": APPLICATION,
+                "subject_id": application.pk,
+                "stage": stage,
+                "deadline": application.due_at,
+                "messages": _application_messages(stage, application, recipients, calendar, now),
+            }
     elif query.subject_type == STEP:
         for step in rows.select_related("application__service", "application__assigned_to"):
             application = step.application
@@ -330,45 +358,49 @@ def alerts_send(*, stage: str, ids: Iterable[int], now: datetime | None = None) 
                 people = recipients.supervisors(application.agency_id)
             else:
                 people = recipients.handlers(application)
-            messages = [
-                {
-                    "recipient": user,
-                    "event": "staff.step_due_soon",
-                    "context": application_context(
-                        user, application, step_name=step.name, due_date=format_datetime(user, step.due_at)
-                    ),
-                    "link": staff_link(application.pk),
-                }
-                for user in people
-            ]
-            sent += alert_send(
-                subject_type=STEP, subject_id=step.pk, stage=stage, deadline=step.due_at, messages=messages
-            )
+            yield {
+                "subject_type": STEP,
+                "subject_id": step.pk,
+                "stage": stage,
+                "deadline": step.due_at,
+                "messages": [
+                    {
+                        "recipient": user,
+                        "event": "staff.step_due_soon",
+                        "context": application_context(
+                            user,
+                            application,
+                            step_name=step.name,
+                            due_date=format_datetime(user, step.due_at),
+                        ),
+                        "link": staff_link(application.pk),
+                    }
+                    for user in people
+                ],
+            }
     else:
         for correction in rows.select_related("application__service", "application__applicant"):
             application = correction.application
             citizen = application.applicant
-            messages = [
-                {
-                    "recipient": citizen,
-                    "event": "application.correction_reminder",
-                    "context": application_context(
-                        citizen,
-                        application,
-                        due_date=format_datetime(citizen, correction.due_at),
-                        days_left=calendar.working_days_left(now, correction.due_at),
-                    ),
-                    "link": citizen_link(application.pk),
-                }
-            ]
-            sent += alert_send(
-                subject_type=CORRECTION,
-                subject_id=correction.pk,
-                stage=stage,
-                deadline=correction.due_at,
-                messages=messages,
-            )
-    return sent
+            yield {
+                "subject_type": CORRECTION,
+                "subject_id": correction.pk,
+                "stage": stage,
+                "deadline": correction.due_at,
+                "messages": [
+                    {
+                        "recipient": citizen,
+                        "event": "application.correction_reminder",
+                        "context": application_context(
+                            citizen,
+                            application,
+                            due_date=format_datetime(citizen, correction.due_at),
+                            days_left=calendar.working_days_left(now, correction.due_at),
+                        ),
+                        "link": citizen_link(application.pk),
+                    }
+                ],
+            }
 
 
 def deemed_approved_alert(*, application: Application) -> bool:
@@ -422,13 +454,19 @@ def digest_sections(*, agency_id: int, now: datetime, calendar) -> dict[str, tup
 
 def daily_digest_send(*, now: datetime | None = None) -> int:
     """The agency heads' digest, once per agency and day, on working days. Returns agencies sent."""
-    from agencies.models import Agency
 
     now = now or timezone.now()
     calendar = calendar_for(now)
     today = now.astimezone(calendar.tz).date()
     if not calendar.is_working_day(today):
         return 0
+    with notification_batch():
+        return _digests_send(now=now, calendar=calendar, today=today)
+
+
+def _digests_send(*, now: datetime, calendar, today: date) -> int:
+    from agencies.models import Agency
+
     recipients = Recipients()
     supervised = User.objects.filter(role=Role.SUPERVISOR, is_active=True, agency__isnull=False)
     sent = 0
