@@ -179,31 +179,34 @@ def notify(
     retried task, a concurrent worker) returns None and sends nothing: the unique constraint
     decides, inside a savepoint, so it is safe under concurrency.
     """
-    title, body = render_message(event=event, language=recipient.preferred_language, context=context)
+    notification, wanted = _prepare(
+        recipient=recipient, event=event, context=context, link=link, dedup_key=dedup_key, channels=channels
+    )
     with transaction.atomic():
         try:
             with transaction.atomic():
-                notification = Notification.objects.create(
-                    recipient=recipient,
-                    event=event,
-                    title=title,
-                    body=body,
-                    link=link,
-                    dedup_key=dedup_key,
-                )
+                notification.save(force_insert=True)
         except IntegrityError:
             if dedup_key is not None and Notification.objects.filter(dedup_key=dedup_key).exists():
                 return None
             raise
         deliveries = Delivery.objects.bulk_create(
-            [
-                Delivery(notification=notification, channel=channel)
-                for channel in enabled_channels(recipient=recipient, allowed=channels)
-            ]
+            [Delivery(notification=notification, channel=channel) for channel in wanted]
         )
         for delivery in deliveries:
             transaction.on_commit(partial(_enqueue_delivery, delivery.pk))
     return notification
+
+
+def _prepare(
+    *, recipient, event: str, context: dict[str, Any], link: str, dedup_key: str | None, channels
+) -> tuple[Notification, list[str]]:
+    """The unsaved inbox row, rendered in the recipient's language, and the channels to send on."""
+    title, body = render_message(event=event, language=recipient.preferred_language, context=context)
+    notification = Notification(
+        recipient=recipient, event=event, title=title, body=body, link=link, dedup_key=dedup_key
+    )
+    return notification, enabled_channels(recipient=recipient, allowed=channels)
 
 
 # --- Alerts about deadlines ---------------------------------------------------------------------
@@ -267,6 +270,83 @@ def alert_send(
     return True
 
 
+def alerts_send_many(alerts: Iterable[dict[str, Any]]) -> int:
+    """:func:`alert_send` for many alerts in one transaction with three INSERTs (markers with
+    ``ON CONFLICT DO NOTHING``, then the new alerts' notifications and deliveries): a sweep's chunk.
+    Alerts whose marker exists are skipped. Returns how many were sent."""
+    alerts = list(alerts)
+    if not alerts:
+        return 0
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    table = connection.ops.quote_name(AlertMarker._meta.db_table)
+    values, params = [], []
+    for alert in alerts:
+        values.append("(%s, %s, %s, %s, %s)")
+        params += [
+            alert["subject_type"],
+            alert["subject_id"],
+            alert["stage"],
+            connection.ops.adapt_datetimefield_value(alert["deadline"]),
+            now,
+        ]
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (subject_type, subject_id, stage, deadline, created_at) "
+                f"VALUES {', '.join(values)} "
+                "ON CONFLICT (subject_type, subject_id, stage, deadline) DO NOTHING RETURNING id",
+                params,
+            )
+            marker_ids = [row[0] for row in cursor.fetchall()]
+        new = set(
+            AlertMarker.objects.filter(pk__in=marker_ids).values_list(
+                "subject_type", "subject_id", "stage", "deadline"
+            )
+        )
+        notifications: list[Notification] = []
+        channels: list[list[str]] = []
+        sent = 0
+        for alert in alerts:
+            identity = (alert["subject_type"], alert["subject_id"], alert["stage"], alert["deadline"])
+            if identity not in new:
+                continue
+            new.discard(identity)  # the same alert twice in one call is sent once
+            sent += 1
+            key = alert_key(
+                subject_type=alert["subject_type"],
+                subject_id=alert["subject_id"],
+                stage=alert["stage"],
+                deadline=alert["deadline"],
+            )
+            seen: set[int] = set()
+            for message in alert["messages"]:
+                recipient = message["recipient"]
+                if recipient.pk in seen:
+                    continue
+                seen.add(recipient.pk)
+                notification, wanted = _prepare(
+                    recipient=recipient,
+                    event=message["event"],
+                    context=message["context"],
+                    link=message.get("link", ""),
+                    dedup_key=f"{key}:{recipient.pk}",
+                    channels=message.get("channels"),
+                )
+                notifications.append(notification)
+                channels.append(wanted)
+        Notification.objects.bulk_create(notifications)
+        deliveries = Delivery.objects.bulk_create(
+            [
+                Delivery(notification=notification, channel=channel)
+                for notification, wanted in zip(notifications, channels, strict=True)
+                for channel in wanted
+            ]
+        )
+        for delivery in deliveries:
+            transaction.on_commit(partial(_enqueue_delivery, delivery.pk))
+    return sent
+
+
 # --- Delivery ------------------------------------------------------------------------------------
 
 
@@ -304,6 +384,55 @@ def retry_delay(attempts: int) -> timedelta:
     return timedelta(seconds=min(RETRY_BACKOFF_MAX, RETRY_BACKOFF * 2 ** max(attempts - 1, 0)))
 
 
+def _async_commit() -> None:
+    if connection.vendor == "postgresql":
+        # Don't wait for the disk at commit (https://www.postgresql.org/docs/current/wal-async-commit.html):
+        # only a database crash in the next fraction of a second can lose a row's new state, and
+        # then the message is sent again (at least once), never lost.
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+
+
+def _locked_pending(ids: list[int]) -> list[Delivery]:
+    return list(
+        Delivery.objects.select_for_update(skip_locked=True, of=("self",))
+        .select_related("notification__recipient")
+        .filter(pk__in=ids, status=Delivery.Status.PENDING)
+        .order_by("pk")
+    )
+
+
+def _attempt(delivery: Delivery, now: datetime) -> str:
+    """Hold or send one locked pending delivery and record the result on it (not saved)."""
+    held_until = quiet_until(recipient=delivery.notification.recipient, now=now)
+    if held_until is not None:
+        delivery.next_attempt_at = held_until
+        return Outcome.HELD
+    delivery.attempts += 1
+    try:
+        channel_senders.send(delivery)
+    except channel_senders.NoAddress as exc:
+        delivery.status = Delivery.Status.FAILED
+        delivery.last_error = str(exc)
+        return Outcome.FAILED
+    except Exception as exc:  # recorded and retried: nothing fails silently
+        logger.warning("delivery %s failed (attempt %s): %s", delivery.pk, delivery.attempts, exc)
+        delivery.last_error = f"{now:%Y-%m-%d %H:%M:%S} {type(exc).__name__}: {exc}"[:2000]
+        if delivery.attempts >= MAX_ATTEMPTS:
+            delivery.status = Delivery.Status.FAILED
+            delivery.next_attempt_at = None
+            return Outcome.FAILED
+        delivery.next_attempt_at = now + retry_delay(delivery.attempts)
+        return Outcome.RETRY
+    delivery.status = Delivery.Status.SENT
+    delivery.sent_at = now
+    delivery.next_attempt_at = None
+    return Outcome.SENT
+
+
+_RESULT_FIELDS = ["status", "attempts", "last_error", "next_attempt_at", "sent_at"]
+
+
 def delivery_attempt(*, delivery_id: int, now: datetime | None = None) -> str:
     """Try to send one pending delivery; returns an :class:`Outcome`.
 
@@ -313,49 +442,35 @@ def delivery_attempt(*, delivery_id: int, now: datetime | None = None) -> str:
     """
     now = now or timezone.now()
     with transaction.atomic():
-        if connection.vendor == "postgresql":
-            # Don't wait for the disk at commit (https://www.postgresql.org/docs/current/wal-async-commit.html):
-            # only a database crash in the next fraction of a second can lose this row's new state,
-            # and then the message is sent again (at least once), never lost.
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL synchronous_commit TO OFF")
-        delivery = (
-            Delivery.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("notification__recipient")
-            .filter(pk=delivery_id, status=Delivery.Status.PENDING)
-            .first()
-        )
-        if delivery is None:
+        _async_commit()
+        locked = _locked_pending([delivery_id])
+        if not locked:
             return Outcome.SKIPPED
-        held_until = quiet_until(recipient=delivery.notification.recipient, now=now)
-        if held_until is not None:
-            delivery.next_attempt_at = held_until
-            delivery.save(update_fields=["next_attempt_at"])
-            return Outcome.HELD
-        delivery.attempts += 1
-        try:
-            channel_senders.send(delivery)
-        except channel_senders.NoAddress as exc:
-            delivery.status = Delivery.Status.FAILED
-            delivery.last_error = str(exc)
-            outcome = Outcome.FAILED
-        except Exception as exc:  # recorded and retried: nothing fails silently
-            logger.warning("delivery %s failed (attempt %s): %s", delivery.pk, delivery.attempts, exc)
-            delivery.last_error = f"{now:%Y-%m-%d %H:%M:%S} {type(exc).__name__}: {exc}"[:2000]
-            if delivery.attempts >= MAX_ATTEMPTS:
-                delivery.status = Delivery.Status.FAILED
-                delivery.next_attempt_at = None
-                outcome = Outcome.FAILED
-            else:
-                delivery.next_attempt_at = now + retry_delay(delivery.attempts)
-                outcome = Outcome.RETRY
-        else:
-            delivery.status = Delivery.Status.SENT
-            delivery.sent_at = now
-            delivery.next_attempt_at = None
-            outcome = Outcome.SENT
-        delivery.save(update_fields=["status", "attempts", "last_error", "next_attempt_at", "sent_at"])
+        delivery = locked[0]
+        outcome = _attempt(delivery, now)
+        delivery.save(update_fields=_RESULT_FIELDS)
         return outcome
+
+
+def deliveries_attempt(*, delivery_ids: Iterable[int], now: datetime | None = None) -> dict[str, int]:
+    """Send a batch of pending deliveries in one transaction (one lock query, one update): what
+    ``deliver_batch`` does for a sweep's messages. Rows another worker holds are skipped; failed
+    ones keep their next attempt time for the ``send_due`` sweep. A worker killed mid-batch leaves
+    the whole batch pending, so its messages already handed to the gateway are sent again (at least
+    once, never lost). Returns the count of each :class:`Outcome`."""
+    now = now or timezone.now()
+    ids = list(delivery_ids)
+    outcomes: dict[str, int] = {}
+    with transaction.atomic():
+        _async_commit()
+        locked = _locked_pending(ids)
+        for delivery in locked:
+            outcome = _attempt(delivery, now)
+            outcomes[outcome] = outcomes.get(outcome, 0) + 1
+        Delivery.objects.bulk_update(locked, _RESULT_FIELDS)
+    if len(locked) < len(ids):
+        outcomes[Outcome.SKIPPED] = len(ids) - len(locked)
+    return outcomes
 
 
 def deliveries_retry(*, delivery_ids: Iterable[int]) -> int:

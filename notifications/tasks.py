@@ -35,11 +35,7 @@ def deliver_batch(delivery_ids: list[int]) -> dict[str, int]:
     """Send several deliveries (queued by ``services.batch``). A failed one is recorded with its
     next attempt time and left to the ``send_due`` sweep (no long countdown); a repeat skips what
     was sent."""
-    outcomes: dict[str, int] = {}
-    for delivery_id in delivery_ids:
-        outcome = services.delivery_attempt(delivery_id=delivery_id)
-        outcomes[outcome] = outcomes.get(outcome, 0) + 1
-    return outcomes
+    return services.deliveries_attempt(delivery_ids=delivery_ids)
 
 
 @shared_task(name="notifications.tasks.send_due")

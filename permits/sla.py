@@ -37,7 +37,7 @@ from django.utils import formats, timezone, translation
 from accounts.models import Role, User
 from agencies.selectors import work_calendar
 from notifications.models import AlertMarker
-from notifications.services import alert_send
+from notifications.services import alert_send, alerts_send_many
 from notifications.services import batch as notification_batch
 
 from .models import Application, CorrectionRequest, StepProgress
@@ -322,8 +322,7 @@ def alerts_send(*, stage: str, ids: Iterable[int], now: datetime | None = None) 
     with notification_batch():
         alerts = list(_alerts_of(stage=stage, ids=ids, now=now))
         try:
-            with transaction.atomic():
-                return sum(alert_send(**alert) for alert in alerts)
+            return alerts_send_many(alerts)
         except Exception:
             logger.exception("SLA chunk %s failed; sending its alerts one by one", stage)
         sent = 0
