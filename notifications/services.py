@@ -467,7 +467,15 @@ def deliveries_attempt(*, delivery_ids: Iterable[int], now: datetime | None = No
         for delivery in locked:
             outcome = _attempt(delivery, now)
             outcomes[outcome] = outcomes.get(outcome, 0) + 1
-        Delivery.objects.bulk_update(locked, _RESULT_FIELDS)
+        # One UPDATE per distinct result (normally one: all sent, first attempt, same time);
+        # bulk_update's CASE per row and field costs more than the sending itself.
+        groups: dict[tuple, list[int]] = {}
+        for delivery in locked:
+            groups.setdefault(tuple(getattr(delivery, name) for name in _RESULT_FIELDS), []).append(
+                delivery.pk
+            )
+        for values, pks in groups.items():
+            Delivery.objects.filter(pk__in=pks).update(**dict(zip(_RESULT_FIELDS, values, strict=True)))
     if len(locked) < len(ids):
         outcomes[Outcome.SKIPPED] = len(ids) - len(locked)
     return outcomes
