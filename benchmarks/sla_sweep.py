@@ -83,6 +83,17 @@ def prepare(args, now: datetime) -> list[int]:
             cursor.execute(
                 "TRUNCATE notifications_alertmarker, notifications_delivery, notifications_notification"
             )
+        calendar = work_calendar()
+        today = now.astimezone(calendar.tz).date()
+        # Earlier runs' applications (due at 23:59, which no real deadline is) go 30 days later,
+        # out of every window, so each run starts from the same backlog.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE permits_application SET due_at = due_at + interval '30 days' "
+                "WHERE status = 'in_process' AND due_at IS NOT NULL "
+                "AND to_char(due_at AT TIME ZONE %s, 'HH24:MI:SS') = '23:59:00'",
+                [str(calendar.tz)],
+            )
         backlog = 0
         for query in sla.stage_queries(now=now):
             rows = list(query.queryset.values_list("pk", "due_at"))
@@ -96,12 +107,10 @@ def prepare(args, now: datetime) -> list[int]:
                 batch_size=5000,
             )
             backlog += len(rows)
-        calendar = work_calendar()
-        today = now.astimezone(calendar.tz).date()
         due = datetime.combine(
             today, datetime.max.time().replace(microsecond=0), tzinfo=calendar.tz
         ) - timedelta(seconds=59)
-        far = now + timedelta(days=3)  # beyond the warning windows only if the calendar allows;
+        far = now + timedelta(days=3)  # outside every warning window now
         ids = list(
             Application.objects.filter(status="in_process", assigned_to__isnull=False, due_at__gt=far)
             .order_by("pk")

@@ -232,8 +232,9 @@ MPP_SLA_WARN_DAYS = sorted({int(days) for days in env.list("MPP_SLA_WARN_DAYS", 
 # A breach still open this many working days after the deadline day is escalated to the agency's
 # supervisors and the MPP admins.
 MPP_SLA_ESCALATION_DAYS = env.int("MPP_SLA_ESCALATION_DAYS", default=2)
-# Warn the responsible staff when an SOP step is due within this many working days (0 = due today).
-MPP_SLA_STEP_WARN_DAYS = env.int("MPP_SLA_STEP_WARN_DAYS", default=1)
+# Warn the responsible staff when an SOP step is due within this many working days (0 = on the
+# day it is due; steps last one to a few working days, so an earlier warning is mostly noise).
+MPP_SLA_STEP_WARN_DAYS = env.int("MPP_SLA_STEP_WARN_DAYS", default=0)
 # Remind the citizen this many working days before the correction deadline (then it lapses).
 MPP_CORRECTION_REMIND_DAYS = env.int("MPP_CORRECTION_REMIND_DAYS", default=3)
 # Alerts are queued in tasks of this many applications each, so two worker processes share a
