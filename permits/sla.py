@@ -26,6 +26,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -320,7 +321,12 @@ def alerts_send(*, stage: str, ids: Iterable[int], now: datetime | None = None) 
     """
     now = now or timezone.now()
     with notification_batch():
-        alerts = list(_alerts_of(stage=stage, ids=ids, now=now))
+        alerts = []
+        for build in _alerts_of(stage=stage, ids=ids, now=now):
+            try:
+                alerts.append(build())
+            except Exception:
+                logger.exception("SLA alert %s could not be prepared", stage)
         try:
             return alerts_send_many(alerts)
         except Exception:
@@ -336,70 +342,80 @@ def alerts_send(*, stage: str, ids: Iterable[int], now: datetime | None = None) 
 
 
 def _alerts_of(*, stage: str, ids: Iterable[int], now: datetime):
-    """The ``alert_send`` arguments of each row of ``ids`` that still needs the alert of ``stage``."""
+    """For each row of ``ids`` that still needs the alert of ``stage``: a function building its
+    ``alert_send`` arguments (called one by one, so one bad row cannot stop the others)."""
     calendar = calendar_for(now)
     query = stage_query(stage=stage, now=now, calendar=calendar)
     rows = query.queryset.filter(pk__in=list(ids)).order_by("pk")
     recipients = Recipients()
     if query.subject_type == APPLICATION:
         for application in rows.select_related("service", "assigned_to"):
-            yield {
-                "subject_type": APPLICATION,
-                "subject_id": application.pk,
-                "stage": stage,
-                "deadline": application.due_at,
-                "messages": _application_messages(stage, application, recipients, calendar, now),
-            }
+            yield partial(_application_alert, stage, application, recipients, calendar, now)
     elif query.subject_type == STEP:
         for step in rows.select_related("application__service", "application__assigned_to"):
-            application = step.application
-            if step.responsible_role in ("supervisor", "head"):
-                people = recipients.supervisors(application.agency_id)
-            else:
-                people = recipients.handlers(application)
-            yield {
-                "subject_type": STEP,
-                "subject_id": step.pk,
-                "stage": stage,
-                "deadline": step.due_at,
-                "messages": [
-                    {
-                        "recipient": user,
-                        "event": "staff.step_due_soon",
-                        "context": application_context(
-                            user,
-                            application,
-                            step_name=step.name,
-                            due_date=format_datetime(user, step.due_at),
-                        ),
-                        "link": staff_link(application.pk),
-                    }
-                    for user in people
-                ],
-            }
+            yield partial(_step_alert, stage, step, recipients)
     else:
         for correction in rows.select_related("application__service", "application__applicant"):
-            application = correction.application
-            citizen = application.applicant
-            yield {
-                "subject_type": CORRECTION,
-                "subject_id": correction.pk,
-                "stage": stage,
-                "deadline": correction.due_at,
-                "messages": [
-                    {
-                        "recipient": citizen,
-                        "event": "application.correction_reminder",
-                        "context": application_context(
-                            citizen,
-                            application,
-                            due_date=format_datetime(citizen, correction.due_at),
-                            days_left=calendar.working_days_left(now, correction.due_at),
-                        ),
-                        "link": citizen_link(application.pk),
-                    }
-                ],
+            yield partial(_correction_alert, stage, correction, calendar, now)
+
+
+def _application_alert(stage, application, recipients, calendar, now) -> dict[str, Any]:
+    return {
+        "subject_type": APPLICATION,
+        "subject_id": application.pk,
+        "stage": stage,
+        "deadline": application.due_at,
+        "messages": _application_messages(stage, application, recipients, calendar, now),
+    }
+
+
+def _step_alert(stage, step, recipients) -> dict[str, Any]:
+    application = step.application
+    if step.responsible_role in ("supervisor", "head"):
+        people = recipients.supervisors(application.agency_id)
+    else:
+        people = recipients.handlers(application)
+    return {
+        "subject_type": STEP,
+        "subject_id": step.pk,
+        "stage": stage,
+        "deadline": step.due_at,
+        "messages": [
+            {
+                "recipient": user,
+                "event": "staff.step_due_soon",
+                "context": application_context(
+                    user, application, step_name=step.name, due_date=format_datetime(user, step.due_at)
+                ),
+                "link": staff_link(application.pk),
             }
+            for user in people
+        ],
+    }
+
+
+def _correction_alert(stage, correction, calendar, now) -> dict[str, Any]:
+    application = correction.application
+    citizen = application.applicant
+    return {
+        "subject_type": CORRECTION,
+        "subject_id": correction.pk,
+        "stage": stage,
+        "deadline": correction.due_at,
+        "messages": [
+            {
+                "recipient": citizen,
+                "event": "application.correction_reminder",
+                "context": application_context(
+                    citizen,
+                    application,
+                    due_date=format_datetime(citizen, correction.due_at),
+                    days_left=calendar.working_days_left(now, correction.due_at),
+                ),
+                "link": citizen_link(application.pk),
+            }
+        ],
+    }
 
 
 def deemed_approved_alert(*, application: Application) -> bool:

@@ -253,3 +253,38 @@ def test_daily_digest_lists_overdue_due_today_and_this_week_once(service, office
     assert week.tracking_number in this_week and "(2)" in this_week  # 31 Mar and 2 Apr
     assert later.tracking_number in this_week
     assert sla.daily_digest_send(now=wib(3, 28, 7, 30)) == 0  # Saturday: closed
+
+
+def test_a_sweep_that_dies_midway_leaves_nothing_and_the_next_one_sends_everything(running, monkeypatch):
+    from notifications.models import Delivery as DeliveryModel
+
+    def broken(*args, **kwargs):
+        raise ConnectionError("database connection lost")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(DeliveryModel.objects, "bulk_create", broken)
+        sweep(wib(3, 30, 14, 30))  # the chunk and then each alert alone fail and roll back
+    assert not AlertMarker.objects.filter(stage=sla.BREACH).exists()
+    assert alerts() == []
+    sweep(wib(3, 30, 14, 35))
+    assert alerts() == [("staff.deadline_breached", OFFICER), ("staff.deadline_breached", SUPERVISOR)]
+
+
+def test_one_bad_alert_does_not_hold_up_the_others_in_its_chunk(service, officer, supervisor, monkeypatch):
+    first = in_process_application(service=service, officer=officer, now=wib(3, 16, 10))
+    second = in_process_application(service=service, officer=officer, now=wib(3, 16, 11))
+    real_format = sla.format_datetime
+
+    def fails_for_first(user, value, *args):
+        if value == first.due_at and user == officer:
+            raise ValueError("bad template data")
+        return real_format(user, value, *args)
+
+    monkeypatch.setattr(sla, "format_datetime", fails_for_first)
+    Application.objects.filter(pk=first.pk).update(due_at=wib(3, 30, 13))
+    first.refresh_from_db()
+    sweep(wib(3, 30, 14, 30))
+    assert {
+        n.body.split("(")[1].split(")")[0]
+        for n in Notification.objects.filter(event="staff.deadline_breached")
+    } == {second.tracking_number}
