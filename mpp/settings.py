@@ -8,6 +8,7 @@ run: SQLite, a file-system Celery broker and console e-mail, so that `make run` 
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -247,7 +248,38 @@ CELERY_BEAT_SCHEDULE = {
         "task": "queueing.tasks.sweep",
         "schedule": MPP_QUEUE_SWEEP_INTERVAL,
     },
+    # Deadline warnings, breaches, escalations, SOP steps due, correction reminders (permits/sla.py).
+    "permits-sla-sweep": {
+        "task": "permits.tasks.sla_sweep",
+        "schedule": MPP_SWEEP_INTERVAL,
+    },
 }
+# The agency heads' daily digest (overdue, due today, due this week), at this MPP time (HH:MM) on
+# working days: https://docs.celeryq.dev/en/stable/userguide/periodic-tasks.html#crontab-schedules
+MPP_DIGEST_TIME = env.str("MPP_DIGEST_TIME", default="07:30")
+CELERY_BEAT_SCHEDULE["permits-daily-digest"] = {
+    "task": "permits.tasks.daily_digest",
+    "schedule": crontab(
+        hour=int(MPP_DIGEST_TIME.split(":")[0]), minute=int(MPP_DIGEST_TIME.split(":")[1]), day_of_week="1-6"
+    ),
+}
+# SLA alerts (permits/sla.py). Warn officers when this many working days are left before the
+# deadline (comma-separated; 0 = on the due day); each threshold is its own alert.
+MPP_SLA_WARN_DAYS = sorted({int(days) for days in env.list("MPP_SLA_WARN_DAYS", default=["1", "0"])})
+# A breach still open this many working days after the deadline day is escalated to the agency's
+# supervisors and the MPP admins.
+MPP_SLA_ESCALATION_DAYS = env.int("MPP_SLA_ESCALATION_DAYS", default=2)
+# Warn the responsible staff when an SOP step is due within this many working days (0 = on the
+# day it is due; steps last one to a few working days, so an earlier warning is mostly noise).
+MPP_SLA_STEP_WARN_DAYS = env.int("MPP_SLA_STEP_WARN_DAYS", default=0)
+# Remind the citizen this many working days before the correction deadline (then it lapses).
+MPP_CORRECTION_REMIND_DAYS = env.int("MPP_CORRECTION_REMIND_DAYS", default=3)
+# Alerts are queued in tasks of this many applications each, so two worker processes share a
+# large sweep and a killed worker loses (and later redoes) only one chunk.
+MPP_SLA_CHUNK_SIZE = env.int("MPP_SLA_CHUNK_SIZE", default=100)
+# Staff (every role but citizen) get e-mail/WhatsApp/SMS only in the MPP's office hours; held
+# messages go out at the next opening. The in-app inbox is never held.
+MPP_STAFF_OFFICE_HOURS_ONLY = env.bool("MPP_STAFF_OFFICE_HOURS_ONLY", default=True)
 # WhatsApp/SMS gateway of notifications/channels.py: "http" (POST JSON {to, message, channel}
 # to MPP_SMS_GATEWAY_URL with "Authorization: Bearer MPP_SMS_GATEWAY_TOKEN"), "console" (log only,
 # development) or "file" (JSON lines appended to MPP_SMS_GATEWAY_FILE, tests and benchmarks).

@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 
 from . import services
 from .defaults import DEFAULT_TEMPLATES
-from .models import ChannelPreference, Delivery, MessageTemplate, Notification
+from .models import AlertMarker, ChannelPreference, Delivery, MessageTemplate, Notification
 
 
 @admin.register(MessageTemplate)
@@ -137,3 +137,23 @@ class ChannelPreferenceAdmin(admin.ModelAdmin):
     list_display = ["user", "email", "whatsapp", "sms"]
     raw_id_fields = ["user"]
     search_fields = ["user__email"]
+
+
+@admin.register(AlertMarker)
+class AlertMarkerAdmin(admin.ModelAdmin):
+    """Which deadline alerts went out (read-only: the sweeps write them; deleting one would let the
+    alert be sent again)."""
+
+    list_display = ["subject_type", "subject_id", "stage", "deadline", "created_at"]
+    list_filter = ["subject_type", "stage"]
+    search_fields = ["=subject_id"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -61,12 +61,59 @@ DEFAULT_TEMPLATES: dict[str, DefaultTemplate] = {
         },
     ),
     "application.status_changed": DefaultTemplate(
-        description="tracking_number, service_name, status (display text)",
+        description=(
+            "tracking_number, service_name, status (display text); optional: due_date (when the clock"
+            " started), reason (rejection), deemed_approved (fiktif positif)"
+        ),
         subject_id="Status permohonan {{ tracking_number }}: {{ status }}",
-        body_id="Status permohonan {{ service_name }} ({{ tracking_number }}) sekarang: {{ status }}.",
+        body_id=(
+            "Status permohonan {{ service_name }} ({{ tracking_number }}) sekarang: {{ status }}."
+            "{% if due_date %}\nBerkas Anda lengkap; batas waktu penyelesaian: {{ due_date }}.{% endif %}"
+            "{% if reason %}\nAlasan: {{ reason }}\nAnda dapat menyampaikan pengaduan melalui kanal"
+            " pengaduan MPP.{% endif %}"
+            "{% if deemed_approved %}\nPermohonan ini dianggap disetujui (fiktif positif) karena tidak"
+            " diputuskan sampai batas waktunya.{% endif %}"
+        ),
         subject_en="Application {{ tracking_number }} status: {{ status }}",
-        body_en="The status of your {{ service_name }} application ({{ tracking_number }}) is now: {{ status }}.",
-        sample_context={**_APP, "status": "Diverifikasi"},
+        body_en=(
+            "The status of your {{ service_name }} application ({{ tracking_number }}) is now: {{ status }}."
+            "{% if due_date %}\nYour file is complete; deadline for completion: {{ due_date }}.{% endif %}"
+            "{% if reason %}\nReason: {{ reason }}\nYou may file a complaint through the MPP's complaint"
+            " channel.{% endif %}"
+            "{% if deemed_approved %}\nThis application is deemed approved (fiktif positif) because it was"
+            " not decided by its deadline.{% endif %}"
+        ),
+        sample_context={**_APP, "status": "Ditolak", "reason": "Gambar denah tidak ditandatangani."},
+    ),
+    "application.correction_reminder": DefaultTemplate(
+        description="tracking_number, service_name, due_date, days_left (working days)",
+        subject_id="Pengingat: perbaiki permohonan {{ tracking_number }} sebelum {{ due_date }}",
+        body_id=(
+            "Permohonan {{ service_name }} ({{ tracking_number }}) masih menunggu perbaikan dari Anda. "
+            "Sisa waktu {{ days_left }} hari kerja, sampai {{ due_date }}. Bila tidak diperbaiki, "
+            "permohonan dinyatakan kedaluwarsa."
+        ),
+        subject_en="Reminder: correct application {{ tracking_number }} before {{ due_date }}",
+        body_en=(
+            "Your {{ service_name }} application ({{ tracking_number }}) is still waiting for your "
+            "corrections. {{ days_left }} working days are left, until {{ due_date }}. If it is not "
+            "corrected, the application lapses."
+        ),
+        sample_context={**_APP, "due_date": "5 Desember 2026, 14:00", "days_left": 3},
+    ),
+    "application.lapsed": DefaultTemplate(
+        description="tracking_number, service_name, due_date (the correction deadline that passed)",
+        subject_id="Permohonan {{ tracking_number }} kedaluwarsa",
+        body_id=(
+            "Permohonan {{ service_name }} ({{ tracking_number }}) dinyatakan kedaluwarsa karena "
+            "perbaikan tidak diajukan sampai {{ due_date }}. Anda dapat mengajukan permohonan baru."
+        ),
+        subject_en="Application {{ tracking_number }} lapsed",
+        body_en=(
+            "Your {{ service_name }} application ({{ tracking_number }}) has lapsed because the "
+            "corrections were not submitted by {{ due_date }}. You may submit a new application."
+        ),
+        sample_context={**_APP, "due_date": "5 Desember 2026, 14:00"},
     ),
     "application.assessment_issued": DefaultTemplate(
         description="tracking_number, service_name, amount (formatted), due_date",
@@ -112,6 +159,20 @@ DEFAULT_TEMPLATES: dict[str, DefaultTemplate] = {
         body_en="The {{ service_name }} application ({{ tracking_number }}) must be completed by {{ due_date }}.",
         sample_context={**_APP, "due_date": "14 Desember 2026 14.00"},
     ),
+    "staff.step_due_soon": DefaultTemplate(
+        description="tracking_number, service_name, step_name, due_date",
+        subject_id="Langkah '{{ step_name }}' {{ tracking_number }} segera jatuh tempo",
+        body_id=(
+            "Langkah SOP '{{ step_name }}' permohonan {{ service_name }} ({{ tracking_number }}) "
+            "harus selesai paling lambat {{ due_date }}."
+        ),
+        subject_en="Step '{{ step_name }}' of {{ tracking_number }} is due soon",
+        body_en=(
+            "The SOP step '{{ step_name }}' of the {{ service_name }} application ({{ tracking_number }}) "
+            "must be completed by {{ due_date }}."
+        ),
+        sample_context={**_APP, "step_name": "Peninjauan lapangan", "due_date": "14 Desember 2026 14.00"},
+    ),
     "staff.deadline_breached": DefaultTemplate(
         description="tracking_number, service_name, due_date",
         subject_id="Batas waktu {{ tracking_number }} terlewati",
@@ -147,6 +208,62 @@ DEFAULT_TEMPLATES: dict[str, DefaultTemplate] = {
             "and is now deemed approved."
         ),
         sample_context={**_APP, "due_date": "14 Desember 2026"},
+    ),
+    "supervisor.daily_digest": DefaultTemplate(
+        description=(
+            "agency_name, date, overdue / due_today / due_this_week (lists of {tracking_number,"
+            " service_name, due_date, officer_name, link}), overdue_count, due_today_count,"
+            " due_this_week_count, worklist_link"
+        ),
+        subject_id=(
+            "Ringkasan {{ date }}: {{ overdue_count }} terlambat, {{ due_today_count }} jatuh tempo hari ini"
+        ),
+        body_id=(
+            "Ringkasan permohonan {{ agency_name }}, {{ date }}.\n\n"
+            "Terlambat ({{ overdue_count }}):\n"
+            "{% for a in overdue %}- {{ a.tracking_number }} {{ a.service_name }}, batas {{ a.due_date }},"
+            " {{ a.officer_name }}: {{ a.link }}\n{% empty %}- tidak ada\n{% endfor %}\n"
+            "Jatuh tempo hari ini ({{ due_today_count }}):\n"
+            "{% for a in due_today %}- {{ a.tracking_number }} {{ a.service_name }}, batas {{ a.due_date }},"
+            " {{ a.officer_name }}: {{ a.link }}\n{% empty %}- tidak ada\n{% endfor %}\n"
+            "Jatuh tempo minggu ini ({{ due_this_week_count }}):\n"
+            "{% for a in due_this_week %}- {{ a.tracking_number }} {{ a.service_name }}, batas {{ a.due_date }},"
+            " {{ a.officer_name }}: {{ a.link }}\n{% empty %}- tidak ada\n{% endfor %}\n"
+            "Daftar kerja: {{ worklist_link }}"
+        ),
+        subject_en=("Summary {{ date }}: {{ overdue_count }} overdue, {{ due_today_count }} due today"),
+        body_en=(
+            "Applications of {{ agency_name }}, {{ date }}.\n\n"
+            "Overdue ({{ overdue_count }}):\n"
+            "{% for a in overdue %}- {{ a.tracking_number }} {{ a.service_name }}, due {{ a.due_date }},"
+            " {{ a.officer_name }}: {{ a.link }}\n{% empty %}- none\n{% endfor %}\n"
+            "Due today ({{ due_today_count }}):\n"
+            "{% for a in due_today %}- {{ a.tracking_number }} {{ a.service_name }}, due {{ a.due_date }},"
+            " {{ a.officer_name }}: {{ a.link }}\n{% empty %}- none\n{% endfor %}\n"
+            "Due this week ({{ due_this_week_count }}):\n"
+            "{% for a in due_this_week %}- {{ a.tracking_number }} {{ a.service_name }}, due {{ a.due_date }},"
+            " {{ a.officer_name }}: {{ a.link }}\n{% empty %}- none\n{% endfor %}\n"
+            "Worklist: {{ worklist_link }}"
+        ),
+        sample_context={
+            "agency_name": "DPMPTSP Kota Probolinggo",
+            "date": "Senin, 14 Desember 2026",
+            "overdue": [
+                {
+                    "tracking_number": "PBG-2026-000123",
+                    "service_name": "Persetujuan Bangunan Gedung",
+                    "due_date": "11 Desember 2026 11.00",
+                    "officer_name": "Budi Santoso",
+                    "link": "https://mpp.probolinggokota.go.id/petugas/permohonan/123/",
+                }
+            ],
+            "due_today": [],
+            "due_this_week": [],
+            "overdue_count": 1,
+            "due_today_count": 0,
+            "due_this_week_count": 0,
+            "worklist_link": "https://mpp.probolinggokota.go.id/petugas/permohonan/",
+        },
     ),
 }
 

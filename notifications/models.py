@@ -149,3 +149,34 @@ class ChannelPreference(models.Model):
 
     def enabled_channels(self) -> list[str]:
         return [channel for channel in Channel.values if getattr(self, channel)]
+
+
+class AlertMarker(models.Model):
+    """One alert about one deadline: written in the transaction that queues its messages.
+
+    The unique (subject, stage, deadline) row is what makes an alert exactly-once: a second sweep,
+    a retried task or a concurrent worker fails to insert it and sends nothing; a worker killed
+    before commit leaves no row, so the next sweep sends it. The deadline value is part of the key,
+    so a moved deadline (a pause, a calendar change) gets its own alerts and old ones are not
+    re-sent. ``subject_type`` names what the deadline belongs to ("permits.application",
+    "permits.step", ...), so queue tickets and complaints can use the same table.
+    """
+
+    subject_type = models.CharField(_("jenis subjek"), max_length=40)
+    subject_id = models.BigIntegerField(_("id subjek"))
+    stage = models.CharField(_("tahap"), max_length=40)
+    deadline = models.DateTimeField(_("batas waktu"))
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("penanda peringatan")
+        verbose_name_plural = _("penanda peringatan")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subject_type", "subject_id", "stage", "deadline"], name="alert_marker_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject_type}:{self.subject_id}:{self.stage}@{self.deadline:%Y-%m-%d %H:%M}"

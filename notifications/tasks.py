@@ -30,6 +30,14 @@ def deliver(delivery_id: int) -> str:
     return outcome
 
 
+@shared_task(name="notifications.tasks.deliver_batch", acks_late=True)
+def deliver_batch(delivery_ids: list[int]) -> dict[str, int]:
+    """Send several deliveries (queued by ``services.batch``). A failed one is recorded with its
+    next attempt time and left to the ``send_due`` sweep (no long countdown); a repeat skips what
+    was sent."""
+    return services.deliveries_attempt(delivery_ids=delivery_ids)
+
+
 @shared_task(name="notifications.tasks.send_due")
 def send_due() -> int:
     """Beat: queue deliveries held for quiet hours or waiting for a retry whose time has come."""

@@ -258,6 +258,12 @@ class CorrectionRequest(models.Model):
         verbose_name = _("permintaan perbaikan")
         verbose_name_plural = _("permintaan perbaikan")
         ordering = ["application", "-requested_at"]
+        indexes = [
+            # The correction-reminder and lapse sweeps: open requests by deadline.
+            models.Index(
+                fields=["due_at"], condition=Q(resolved_at__isnull=True), name="permit_correction_open_due"
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["application"],
@@ -318,6 +324,12 @@ class StepProgress(models.Model):
         verbose_name = _("langkah permohonan")
         verbose_name_plural = _("langkah permohonan")
         ordering = ["application", "order", "id"]
+        indexes = [
+            # The "step due soon" sweep: open steps by deadline.
+            models.Index(
+                fields=["due_at"], condition=Q(completed_at__isnull=True), name="permit_step_open_due"
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["application", "sop_step"], name="permit_step_once_per_application"

@@ -32,7 +32,6 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.files import File
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.utils import formats, timezone, translation
@@ -40,7 +39,6 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from accounts.models import Role
-from accounts.services import is_deliverable_email
 from agencies.selectors import work_calendar
 from mpp.errors import ConflictError, DomainError
 from mpp.formatting import rupiah
@@ -217,15 +215,6 @@ def _ensure_applicant_side(application: Application, actor) -> None:
     if application.is_assisted and _is_agency_staff(actor, application):
         return
     raise NotPermitted(_("Hanya pemohon yang dapat mengubah permohonan ini."))
-
-
-def _on_commit(task_name: str, *args: Any) -> None:
-    def enqueue() -> None:
-        from . import tasks
-
-        getattr(tasks, task_name).delay(*args)
-
-    transaction.on_commit(enqueue)
 
 
 # --- Form values ------------------------------------------------------------------------------
@@ -638,7 +627,7 @@ def _submit(
             "delivery_address",
         ],
     )
-    _on_commit("send_application_receipt", application.pk)
+    application_send_receipt(application_id=application.pk, now=now)
     return application
 
 
@@ -668,6 +657,9 @@ def application_verify_complete(
         application.assigned_to = actor
         fields.append("assigned_to")
     _save(application, actor=actor, reason=_with_note(_("berkas lengkap"), note), now=now, fields=fields)
+    from . import sla
+
+    _notify_status(application, due_date=sla.format_datetime(application.applicant, application.due_at))
     steps = []
     cumulative = 0
     for sop_step in standard.steps.order_by("order", "id"):
@@ -761,7 +753,7 @@ def application_request_correction(
     for item in cleaned:
         item.request = correction
     CorrectionItem.objects.bulk_create(cleaned)
-    _on_commit("send_correction_notice", correction.pk)
+    correction_send_notice(correction_id=correction.pk, now=now)
     return correction
 
 
@@ -957,7 +949,7 @@ def application_approve(
         now=now,
         fields=["status", "decided_at"],
     )
-    _on_commit("send_decision_notice", application.pk)
+    application_send_decision_notice(application_id=application.pk, now=now)
     return application
 
 
@@ -987,7 +979,7 @@ def application_reject(
         now=now,
         fields=["status", "decided_at", "rejection_reason"],
     )
-    _on_commit("send_decision_notice", application.pk)
+    application_send_decision_notice(application_id=application.pk, now=now)
     return application
 
 
@@ -1016,9 +1008,10 @@ def application_issue(
     application.status = S.ISSUED
     application.issued_at = now
     _save(application, actor=actor, reason=_("diterbitkan"), now=now, fields=["status", "issued_at"])
-    _permit_create(
+    permit = _permit_create(
         application=application, actor=actor, now=now, valid_from=valid_from, valid_until=valid_until
     )
+    _notify_applicant(application, "application.permit_issued", "permit_issued", permit_number=permit.number)
     return application
 
 
@@ -1062,6 +1055,14 @@ def application_lapse(
         reason=_("kedaluwarsa: perbaikan tidak diajukan sampai batas waktu"),
         now=now,
         fields=["status"],
+    )
+    from . import sla
+
+    _notify_applicant(
+        application,
+        "application.lapsed",
+        "lapsed",
+        due_date=sla.format_datetime(application.applicant, correction.due_at),
     )
     return application
 
@@ -1138,6 +1139,17 @@ def application_assign(
         now=now,
         fields=["assigned_to"],
     )
+    if assignee.pk != actor.pk:
+        from . import sla
+
+        _notify(
+            recipient=assignee,
+            event="staff.application_assigned",
+            application=application,
+            key=f"assigned:{assignee.pk}:{now:%Y%m%dT%H%M%S%f}",
+            link=sla.staff_link(application.pk),
+            due_date=sla.format_datetime(assignee, application.due_at or application.estimated_due_at),
+        )
     return application
 
 
@@ -1174,7 +1186,10 @@ def application_mark_deemed_approved(
         now=now,
         fields=["status", "decided_at", "deemed_approved"],
     )
-    _on_commit("send_decision_notice", application.pk)
+    application_send_decision_notice(application_id=application.pk, now=now)
+    from . import sla
+
+    sla.deemed_approved_alert(application=application)
     return application
 
 
@@ -1260,12 +1275,42 @@ def _format_date(value: datetime | None) -> str:
     return formats.date_format(timezone.localtime(value), "l, j F Y")
 
 
-def application_send_receipt(*, application_id: int, now: datetime | None = None) -> bool:
-    """E-mail the receipt (tracking number, secret, estimated decision date) once.
+def _notify(*, recipient, event: str, application: Application, key: str, link: str, **extra: Any) -> bool:
+    """Tell someone about this application through ``notifications.services.notify`` (inbox plus
+    the channels they chose, delivered after commit), once per ``key``; True if it was new."""
+    from notifications.services import notify
 
-    The guarded UPDATE ... WHERE receipt_sent_at IS NULL claims the sending; a second worker or a
-    retry finds nothing to claim. If sending fails the transaction rolls back, so a retry can send.
-    """
+    from . import sla
+
+    notification = notify(
+        recipient=recipient,
+        event=event,
+        context=sla.application_context(recipient, application, **extra),
+        link=link,
+        dedup_key=f"{sla.APPLICATION}:{application.pk}:{key}",
+    )
+    return notification is not None
+
+
+def _notify_applicant(application: Application, event: str, key: str, **extra: Any) -> bool:
+    from . import sla
+
+    return _notify(
+        recipient=application.applicant,
+        event=event,
+        application=application,
+        key=key,
+        link=sla.citizen_link(application.pk),
+        **extra,
+    )
+
+
+def application_send_receipt(*, application_id: int, now: datetime | None = None) -> bool:
+    """The receipt (tracking number, secret, estimated decision date), once: called in the
+    submitting transaction; the guarded UPDATE ... WHERE receipt_sent_at IS NULL and the
+    notification's unique key make a repeat (an old queued task) send nothing."""
+    from . import sla
+
     now = _now(now)
     with transaction.atomic():
         claimed = Application.objects.filter(
@@ -1273,40 +1318,21 @@ def application_send_receipt(*, application_id: int, now: datetime | None = None
         ).update(receipt_sent_at=now)
         if not claimed:
             return False
-        application = Application.objects.select_related("applicant", "service", "agency").get(
-            pk=application_id
-        )
+        application = Application.objects.select_related("applicant", "service").get(pk=application_id)
         applicant = application.applicant
-        with translation.override(applicant.preferred_language or settings.LANGUAGE_CODE):
-            subject = _("Tanda terima permohonan %(number)s") % {"number": application.tracking_number}
-            body = _(
-                "Yth. %(name)s,\n\n"
-                "Permohonan Anda untuk layanan %(service)s (%(agency)s) telah kami terima.\n\n"
-                "Nomor permohonan: %(number)s\n"
-                "Kode rahasia: %(secret)s\n"
-                "Diajukan: %(submitted)s\n"
-                "Perkiraan tanggal keputusan: %(due)s\n\n"
-                "Perkiraan ini dihitung dalam hari kerja dan berlaku bila berkas Anda dinyatakan lengkap; "
-                "bila petugas meminta perbaikan, waktu menunggu perbaikan tidak dihitung.\n\n"
-                "Lacak permohonan Anda di portal MPP dengan nomor permohonan dan kode rahasia di atas. "
-                "Jangan berikan kode rahasia kepada orang lain.\n"
-            ) % {
-                "name": applicant.full_name or applicant.email,
-                "service": application.service.name,
-                "agency": application.agency,
-                "number": application.tracking_number,
-                "secret": application.tracking_secret,
-                "submitted": _format_datetime(application.submitted_at),
-                "due": _format_date(application.estimated_due_at),
-            }
-        # Citizens registered at the counter without an e-mail have a reserved, undeliverable address.
-        if is_deliverable_email(applicant.email):
-            send_mail(subject, body, None, [applicant.email])
-    return True
+        return _notify_applicant(
+            application,
+            "application.received",
+            "received",
+            secret=application.tracking_secret,
+            expected_date=sla.format_datetime(applicant, application.estimated_due_at, "l, j F Y"),
+        )
 
 
 def correction_send_notice(*, correction_id: int, now: datetime | None = None) -> bool:
-    """E-mail the citizen what to fix, once (guarded by ``notified_at``)."""
+    """Tell the citizen what to fix and by when, once (guarded by ``notified_at``)."""
+    from . import sla
+
     now = _now(now)
     with transaction.atomic():
         claimed = CorrectionRequest.objects.filter(pk=correction_id, notified_at__isnull=True).update(
@@ -1319,34 +1345,22 @@ def correction_send_notice(*, correction_id: int, now: datetime | None = None) -
         ).get(pk=correction_id)
         application = correction.application
         applicant = application.applicant
-        items = list(correction.items.select_related("requirement", "form_field"))
-        with translation.override(applicant.preferred_language or settings.LANGUAGE_CODE):
-            lines = []
-            for item in items:
+        lines = []
+        with translation.override(sla.language_of(applicant)):
+            for item in correction.items.select_related("requirement", "form_field"):
                 target = item.requirement or item.form_field
-                lines.append(f"- {target}: {item.message}" if target else f"- {item.message}")
-            subject = _("Permohonan %(number)s perlu diperbaiki") % {"number": application.tracking_number}
-            body = _(
-                "Yth. %(name)s,\n\n"
-                "Petugas meminta perbaikan atas permohonan %(number)s (%(service)s):\n\n"
-                "%(items)s\n\n"
-                "Perbaiki lalu ajukan ulang paling lambat %(due)s. Bila tidak, permohonan dinyatakan "
-                "kedaluwarsa.\n"
-            ) % {
-                "name": applicant.full_name or applicant.email,
-                "number": application.tracking_number,
-                "service": application.service.name,
-                "items": "\n".join(lines),
-                "due": _format_datetime(correction.due_at),
-            }
-        # Citizens registered at the counter without an e-mail have a reserved, undeliverable address.
-        if is_deliverable_email(applicant.email):
-            send_mail(subject, body, None, [applicant.email])
-    return True
+                lines.append(f"{target}: {item.message}" if target else item.message)
+        return _notify_applicant(
+            application,
+            "application.correction_requested",
+            f"correction:{correction.pk}",
+            items=lines,
+            due_date=sla.format_datetime(applicant, correction.due_at),
+        )
 
 
 def application_send_decision_notice(*, application_id: int, now: datetime | None = None) -> bool:
-    """E-mail the decision (approved, deemed approved or rejected with its reason), once."""
+    """Tell the citizen the decision (approved, deemed approved or rejected with its reason), once."""
     now = _now(now)
     with transaction.atomic():
         claimed = Application.objects.filter(
@@ -1357,41 +1371,21 @@ def application_send_decision_notice(*, application_id: int, now: datetime | Non
         if not claimed:
             return False
         application = Application.objects.select_related("applicant", "service").get(pk=application_id)
-        applicant = application.applicant
-        with translation.override(applicant.preferred_language or settings.LANGUAGE_CODE):
-            values = {
-                "name": applicant.full_name or applicant.email,
-                "number": application.tracking_number,
-                "service": application.service.name,
-                "reason": application.rejection_reason,
-            }
-            if application.status == S.REJECTED:
-                subject = _("Permohonan %(number)s ditolak") % values
-                body = (
-                    _(
-                        "Yth. %(name)s,\n\nPermohonan %(number)s (%(service)s) ditolak dengan alasan:\n\n"
-                        "%(reason)s\n\nAnda dapat menyampaikan pengaduan melalui kanal pengaduan MPP.\n"
-                    )
-                    % values
-                )
-            else:
-                subject = _("Permohonan %(number)s disetujui") % values
-                body = (
-                    _(
-                        "Yth. %(name)s,\n\nPermohonan %(number)s (%(service)s) telah disetujui. "
-                        "Kami akan memberi tahu Anda bila hasilnya siap diambil atau dikirim.\n"
-                    )
-                    % values
-                )
-                if application.deemed_approved:
-                    body += _(
-                        "\nPermohonan ini dianggap disetujui (fiktif positif) karena tidak diputuskan sampai "
-                        "batas waktunya.\n"
-                    )
-        # Citizens registered at the counter without an e-mail have a reserved, undeliverable address.
-        if is_deliverable_email(applicant.email):
-            send_mail(subject, body, None, [applicant.email])
-    return True
+        return _notify_status(application, reason=application.rejection_reason)
+
+
+def _notify_status(application: Application, **extra: Any) -> bool:
+    """``application.status_changed`` to the applicant, once per status reached."""
+    with translation.override(application.applicant.preferred_language or settings.LANGUAGE_CODE):
+        status = str(S(application.status).label)
+    return _notify_applicant(
+        application,
+        "application.status_changed",
+        f"status:{application.status}",
+        status=status,
+        deemed_approved=application.deemed_approved,
+        **extra,
+    )
 
 
 # --- The citizen's form (appended for the citizen pages) ---------------------------------------
@@ -1562,6 +1556,15 @@ def assessment_issue(
         reason=_("SKRD diterbitkan sebesar %(amount)s, jatuh tempo %(due)s")
         % {"amount": rupiah(amount), "due": due_date.isoformat()},
         now=now,
+    )
+    with translation.override(application.applicant.preferred_language or settings.LANGUAGE_CODE):
+        due_text = formats.date_format(due_date, "j F Y")
+    _notify_applicant(
+        application,
+        "application.assessment_issued",
+        f"assessment:{assessment.pk}",
+        amount=rupiah(amount),
+        due_date=due_text,
     )
     return assessment
 

@@ -47,3 +47,39 @@ def lapse_expired_corrections() -> int:
 def mark_deemed_approved() -> int:
     """Beat: overdue applications of fiktif-positif services are deemed approved (PP 28/2025)."""
     return services.applications_mark_deemed_approved_due()
+
+
+@shared_task(name="permits.tasks.sla_sweep", acks_late=True)
+def sla_sweep() -> dict[str, int]:
+    """Beat: find the deadlines that need an alert now and queue them in chunks (permits/sla.py).
+
+    Only ids travel; each chunk re-checks its rows, so a chunk queued twice (two sweeps at once, a
+    redelivered task) sends nothing the second time.
+    """
+    from django.conf import settings
+    from django.utils import timezone
+
+    from . import sla
+
+    found = sla.due_ids(now=timezone.now())
+    size = max(1, settings.MPP_SLA_CHUNK_SIZE)
+    for stage, ids in found.items():
+        for start in range(0, len(ids), size):
+            sla_alert_chunk.delay(stage, ids[start : start + size])
+    return {stage: len(ids) for stage, ids in found.items()}
+
+
+@shared_task(name="permits.tasks.sla_alert_chunk", acks_late=True)
+def sla_alert_chunk(stage: str, ids: list[int]) -> int:
+    """Send the alerts of one stage for these ids that still need one."""
+    from . import sla
+
+    return sla.alerts_send(stage=stage, ids=ids)
+
+
+@shared_task(name="permits.tasks.daily_digest", acks_late=True)
+def daily_digest() -> int:
+    """Beat, each morning: the digest for each agency head (once per agency and day)."""
+    from . import sla
+
+    return sla.daily_digest_send()

@@ -55,9 +55,10 @@ def _private_files(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _notices_sent_at_once():
+def _notices_sent_at_once(settings):
     """Run the e-mail tasks in the server's thread (locmem backend) instead of queueing them for a
-    worker, so the test can read what the citizen was sent."""
+    worker, so the test can read what the citizen was sent; quiet hours off (CI runs at night)."""
+    settings.MPP_QUIET_HOURS_START = settings.MPP_QUIET_HOURS_END = "00:00"
     previous = celery_app.conf.task_always_eager
     celery_app.conf.task_always_eager = True
     yield

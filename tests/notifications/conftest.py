@@ -9,6 +9,7 @@ def _notification_settings(settings, tmp_path):
     settings.MPP_SMS_GATEWAY_FILE = str(tmp_path / "messages.jsonl")
     settings.MPP_QUIET_HOURS_START = "00:00"
     settings.MPP_QUIET_HOURS_END = "00:00"
+    settings.MPP_STAFF_OFFICE_HOURS_ONLY = False
     settings.CELERY_TASK_ALWAYS_EAGER = False
 
 

@@ -211,3 +211,30 @@ def test_http_gateway_raises_on_non_2xx(gateway_server):
     url = f"http://127.0.0.1:{gateway_server.server_port}/send"
     with pytest.raises(channels.DeliveryError, match="HTTP 502"):
         channels.HttpGateway(url=url, token="t").send(channel="whatsapp", to="0812", message="Halo")
+
+
+@pytest.mark.django_db
+def test_a_batch_records_each_result_and_leaves_the_failed_one_to_the_sweep(monkeypatch):
+    ids = [_notify(_sms_user()).deliveries.get().pk for _ in range(3)]
+    sent = []
+
+    def flaky_send(delivery):
+        if delivery.pk == ids[1]:
+            raise channels.DeliveryError("gateway down (HTTP 503)")
+        sent.append(delivery.pk)
+
+    monkeypatch.setattr(channels, "send", flaky_send)
+    now = timezone.now()
+    outcomes = services.deliveries_attempt(delivery_ids=[*ids, ids[0]], now=now)
+    assert outcomes == {"sent": 2, "retry": 1, "skipped": 1}
+    assert sent == [ids[0], ids[2]]
+    failed = Delivery.objects.get(pk=ids[1])
+    assert (failed.status, failed.attempts) == (Delivery.Status.PENDING, 1)
+    assert "DeliveryError: gateway down (HTTP 503)" in failed.last_error
+    assert selectors.deliveries_due(now=failed.next_attempt_at) == [ids[1]]
+    monkeypatch.setattr(channels, "send", lambda delivery: sent.append(delivery.pk))
+    assert services.deliveries_attempt(delivery_ids=ids, now=failed.next_attempt_at) == {
+        "sent": 1,
+        "skipped": 2,
+    }
+    assert Delivery.objects.filter(status=Delivery.Status.SENT).count() == 3

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 
 from notifications import services
+from notifications.defaults import DEFAULT_TEMPLATES
 from notifications.models import ChannelPreference, Delivery, MessageTemplate, Notification
 from tests.factories import UserFactory
 

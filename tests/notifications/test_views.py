@@ -162,3 +162,21 @@ def test_admin_template_preview_renders_both_languages(client):
     assert "Permohonan PBG-2026-000123 diterima" in html
     assert "Application PBG-2026-000123 received" in html
     assert "K7Q2-9XMA" in html
+
+
+@pytest.mark.django_db
+def test_admin_lists_sent_alerts_read_only(client):
+    from datetime import UTC, datetime
+
+    from notifications.models import AlertMarker
+
+    AlertMarker.objects.create(
+        subject_type="permits.application",
+        subject_id=4821,
+        stage="breach",
+        deadline=datetime(2026, 3, 30, 7, tzinfo=UTC),
+    )
+    client.force_login(UserFactory(role="mpp_admin", is_staff=True, is_superuser=True))
+    page = client.get(reverse("admin:notifications_alertmarker_changelist")).content.decode()
+    assert "4821" in page and "breach" in page
+    assert client.get(reverse("admin:notifications_alertmarker_add")).status_code == 403

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from mpp.errors import ConflictError
+from notifications.models import Notification
 from permits import services
 from permits.models import Application, CorrectionRequest, Document, FieldValue, StepProgress
 from permits.services import (
@@ -275,7 +276,7 @@ def test_submit_allocates_number_and_secret_estimates_the_date_and_sends_the_rec
 ):
     draft = ready_draft(service=service)
     with (
-        mock.patch("permits.tasks.send_application_receipt.delay") as delay,
+        mock.patch("notifications.tasks.deliver.delay") as delay,
         django_capture_on_commit_callbacks(execute=True) as callbacks,
     ):
         application = services.application_submit(
@@ -296,8 +297,12 @@ def test_submit_allocates_number_and_secret_estimates_the_date_and_sends_the_rec
         "diajukan",
         S.SUBMITTED,
     )
+    # The receipt: an inbox row written with the submission, its e-mail queued after commit.
+    receipt = Notification.objects.get(recipient=draft.applicant, event="application.received")
+    assert application.tracking_secret in receipt.body
+    assert "Jumat, 27 Maret 2026" in receipt.body
     assert len(callbacks) == 1
-    delay.assert_called_once_with(application.pk)
+    delay.assert_called_once_with(receipt.deliveries.get(channel="email").pk)
 
 
 def test_numbers_run_per_service_and_year(service):
@@ -421,7 +426,7 @@ def test_correction_before_verification_and_resubmission_back_to_submitted(
     ktp, _ = requirements_of(application)
     fungsi = application.standard.form_fields.get(key="fungsi")
     with (
-        mock.patch("permits.tasks.send_correction_notice.delay") as delay,
+        mock.patch("notifications.tasks.deliver.delay") as delay,
         django_capture_on_commit_callbacks(execute=True),
     ):
         correction = services.application_request_correction(
@@ -435,7 +440,11 @@ def test_correction_before_verification_and_resubmission_back_to_submitted(
             note="cek ulang",
             now=wib(3, 2, 10),
         )
-    delay.assert_called_once_with(correction.pk)
+    notice = Notification.objects.get(
+        recipient=application.applicant, event="application.correction_requested"
+    )
+    assert "- Fotokopi KTP-el: Foto KTP buram\n" in notice.body and "- Tanda tangan kurang\n" in notice.body
+    delay.assert_called_once_with(notice.deliveries.get().pk)
     application = correction.application
     assert (application.status, application.paused_at) == (S.RETURNED, None)  # the clock had not started
     # 14 working days from Mon 2 Mar: 3-6, 9-13, 16, 17, 25, 26, 27 Mar -> Fri 27 Mar 11:00.
@@ -534,13 +543,16 @@ def test_approve_needs_every_step_and_tells_the_applicant(
         services.application_approve(application=application, actor=supervisor)
     complete_all_steps(application, supervisor)
     with (
-        mock.patch("permits.tasks.send_decision_notice.delay") as delay,
+        mock.patch("notifications.tasks.deliver.delay") as delay,
         django_capture_on_commit_callbacks(execute=True),
     ):
         approved = services.application_approve(
             application=application, actor=supervisor, note="sesuai", now=wib(3, 27, 9)
         )
-    delay.assert_called_once_with(application.pk)
+    notice = Notification.objects.get(
+        recipient=application.applicant, event="application.status_changed", title__endswith="Disetujui"
+    )
+    delay.assert_called_once_with(notice.deliveries.get().pk)
     assert (approved.status, approved.decided_at, approved.deemed_approved) == (
         S.APPROVED,
         wib(3, 27, 9),
