@@ -140,8 +140,6 @@ def test_dedup_key_holds_between_two_concurrent_callers(monkeypatch):
 def test_seed_message_templates_is_idempotent_and_keeps_edits():
     from django.core.management import call_command
 
-    from notifications.defaults import DEFAULT_TEMPLATES
-
     call_command("seed_message_templates")
     assert MessageTemplate.objects.count() == len(DEFAULT_TEMPLATES) >= 10
     MessageTemplate.objects.filter(event="application.received").update(subject_id="Diubah admin")

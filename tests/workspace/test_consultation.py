@@ -32,7 +32,8 @@ def test_citizen_comments_admin_answers_and_publication_records_it(client, draft
     client.force_login(citizen)
     assert standard.service.name in client.get(reverse("standard_consultation:list")).content.decode()
     response = client.post(
-        reverse("standard_consultation:detail", args=[standard.pk]), {"body": "Mohon syarat SKCK dihapus untuk UMKM."}
+        reverse("standard_consultation:detail", args=[standard.pk]),
+        {"body": "Mohon syarat SKCK dihapus untuk UMKM."},
     )
     assert response.status_code == 302
     comment = StandardComment.objects.get()
@@ -85,7 +86,9 @@ def test_staff_cannot_comment_and_another_agency_admin_cannot_answer(client, dra
     now = timezone.now()
     catalogue.standard_consultation_open(standard=standard, actor=admin, closes_at=now + dt.timedelta(days=3))
     client.force_login(UserFactory(officer=True))
-    response = client.post(reverse("standard_consultation:detail", args=[standard.pk]), {"body": "Dari petugas"})
+    response = client.post(
+        reverse("standard_consultation:detail", args=[standard.pk]), {"body": "Dari petugas"}
+    )
     assert response.status_code == 403
     comment = catalogue.standard_comment_add(
         standard=standard, author=UserFactory(), body="Biaya terlalu mahal"
