@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "queueing",
     "complaints",
     "notifications",
+    "organisations",
+    "buildings",
+    "investment",
 ]
 
 MIDDLEWARE = [
@@ -210,7 +213,22 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.tasks.send_due",
         "schedule": MPP_SWEEP_INTERVAL,
     },
+    "organisations-report-reminders": {
+        "task": "organisations.tasks.send_report_reminders",
+        "schedule": MPP_SWEEP_INTERVAL,
+    },
 }
+# Ormas register (organisations app): an SKT is valid MPP_ORMAS_SKT_YEARS years when the issuing
+# officer gives no end date; activity reports cover MPP_ORMAS_REPORT_MONTHS months each and are due
+# MPP_ORMAS_REPORT_GRACE_DAYS days after their period (moved to the next working day); the account
+# is reminded MPP_ORMAS_REMINDER_DAYS days before (PP 58/2016 art. 60: ormas report their activities).
+MPP_ORMAS_SKT_YEARS = env.int("MPP_ORMAS_SKT_YEARS", default=5)
+MPP_ORMAS_REPORT_MONTHS = env.int("MPP_ORMAS_REPORT_MONTHS", default=6)
+MPP_ORMAS_REPORT_GRACE_DAYS = env.int("MPP_ORMAS_REPORT_GRACE_DAYS", default=30)
+MPP_ORMAS_REMINDER_DAYS = env.int("MPP_ORMAS_REMINDER_DAYS", default=14)
+# OSS RBA NIB lookup adapter (investment/oss.py): a dotted class path. The sandbox answers from a
+# fixed table and never calls out; a production adapter talks to the OSS API.
+MPP_OSS_NIB_ADAPTER = env.str("MPP_OSS_NIB_ADAPTER", default="investment.oss.SandboxNibLookup")
 # WhatsApp/SMS gateway of notifications/channels.py: "http" (POST JSON {to, message, channel}
 # to MPP_SMS_GATEWAY_URL with "Authorization: Bearer MPP_SMS_GATEWAY_TOKEN"), "console" (log only,
 # development) or "file" (JSON lines appended to MPP_SMS_GATEWAY_FILE, tests and benchmarks).

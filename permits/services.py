@@ -47,7 +47,8 @@ from mpp.formatting import rupiah
 from services.models import FormField, Requirement, Service, ServiceStandard, StepRole
 from services.selectors import in_force_standard
 
-from . import uploads
+from . import hooks, uploads
+from .business import business_identity_problems
 from .models import (
     Application,
     Assessment,
@@ -90,7 +91,7 @@ MIN_REJECTION_REASON = 10
 STEP_ROLE_ACTORS: dict[str, frozenset[str]] = {
     StepRole.FRONT_OFFICE: frozenset({Role.OFFICER, Role.SUPERVISOR}),
     StepRole.OFFICER: frozenset({Role.OFFICER, Role.SUPERVISOR}),
-    StepRole.TECHNICAL_TEAM: frozenset({Role.OFFICER, Role.SUPERVISOR}),
+    StepRole.TECHNICAL_TEAM: frozenset({Role.OFFICER, Role.SUPERVISOR, Role.EXPERT}),
     StepRole.SUPERVISOR: frozenset({Role.SUPERVISOR}),
     StepRole.HEAD: frozenset({Role.SUPERVISOR}),
 }
@@ -200,6 +201,16 @@ def _is_agency_staff(user, application: Application) -> bool:
         and user.is_active
         and user.role in (Role.OFFICER, Role.SUPERVISOR)
         and user.agency_id is not None
+        and user.agency_id == application.agency_id
+    )
+
+
+def _is_agency_expert(user, application: Application) -> bool:
+    return (
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and user.role == Role.EXPERT
         and user.agency_id == application.agency_id
     )
 
@@ -554,6 +565,7 @@ def completeness_problems(application: Application) -> list[str]:
                 _("Berkas '%(name)s' harus berjenis %(kinds)s; unggah ulang.")
                 % {"name": requirement.name, "kinds": uploads.kinds_label(kinds)}
             )
+    problems += business_identity_problems(application)
     return problems
 
 
@@ -871,7 +883,8 @@ def step_complete(
     now = _now(now)
     seen = application.status
     application = _lock(application)
-    _ensure_staff(application, actor)
+    if not _is_agency_expert(actor, application):  # the expert team (TPA) reviews, nothing else
+        _ensure_staff(application, actor)
     _ensure_not_stale(seen, application)
     if application.status != S.IN_PROCESS:
         raise ApplicationError(
@@ -1016,9 +1029,10 @@ def application_issue(
     application.status = S.ISSUED
     application.issued_at = now
     _save(application, actor=actor, reason=_("diterbitkan"), now=now, fields=["status", "issued_at"])
-    _permit_create(
+    permit = _permit_create(
         application=application, actor=actor, now=now, valid_from=valid_from, valid_until=valid_until
     )
+    hooks.run_issued_handlers(application=application, permit=permit, actor=actor, now=now)
     return application
 
 

@@ -1,0 +1,75 @@
+"""BIGGOS pages: the investment information page and the permit finder; the NIB lookup for staff."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_GET
+
+from accounts.permissions import agency_staff_required
+from services.views import fee_statement
+
+from . import oss, selectors
+from .forms import FinderForm, NibLookupForm
+from .models import KbliActivity
+
+
+@require_GET
+def info(request: HttpRequest) -> HttpResponse:
+    context = {"info": selectors.investment_info(), "sectors": list(selectors.published_sectors())}
+    return render(request, "investment/info.html", context)
+
+
+@require_GET
+def finder(request: HttpRequest) -> HttpResponse:
+    form = FinderForm(request.GET or None)
+    activities: list[KbliActivity] = []
+    result = None
+    searched = False
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["kbli"]:
+            try:
+                result = selectors.finder(code=data["kbli"], scale=data["scale"], zone=data["zone"])
+            except KbliActivity.DoesNotExist:
+                form.add_error("q", form.fields["kbli"].error_messages["invalid"])
+        if result is None and data["q"]:
+            searched = True
+            activities = list(selectors.search_activities(data["q"]))
+    for step in result.steps if result else ():
+        step.fee = fee_statement(step.standard)
+    context = {
+        "form": form,
+        "activities": activities,
+        "searched": searched,
+        "result": result,
+        "scale": form.data.get("scale") or form.fields["scale"].initial,
+        "zone": form.data.get("zone") or form.fields["zone"].initial,
+    }
+    partial = request.headers.get("HX-Request") == "true" and not request.headers.get(
+        "HX-History-Restore-Request"
+    )
+    template = "investment/_finder_results.html" if partial else "investment/finder.html"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@agency_staff_required
+@require_GET
+def nib_lookup(request: HttpRequest) -> HttpResponse:
+    from permits.business import nib_error, normalise_nib
+
+    form = NibLookupForm(request.GET or None)
+    record = error = None
+    looked_up = False
+    if form.is_valid():
+        nib = normalise_nib(form.cleaned_data["nib"])
+        error = nib_error(nib)
+        if not error:
+            looked_up = True
+            try:
+                record = oss.get_nib_lookup().lookup(nib)
+            except oss.NibLookupUnavailable:
+                error = "unavailable"
+    context = {"form": form, "record": record, "error": error, "looked_up": looked_up}
+    return render(request, "investment/nib_lookup.html", context)
