@@ -329,8 +329,8 @@ def organisation_revoke(
 
 
 def period_label(report: ActivityReport) -> str:
-    start = formats.date_format(report.period_start, "F Y")
-    end = formats.date_format(report.period_end, "F Y")
+    start = formats.date_format(report.period_start, "j F Y")
+    end = formats.date_format(report.period_end, "j F Y")
     return f"{start} – {end}"
 
 

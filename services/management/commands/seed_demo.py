@@ -15,6 +15,9 @@ from simple_history.utils import bulk_create_with_history
 from accounts.models import Role, User
 from accounts.services import staff_create, user_set_role
 from agencies.models import Agency, Announcement, Maklumat, MppProfile, OfficeHours
+from buildings import demo as buildings_demo
+from investment import demo as investment_demo
+from organisations import demo as organisations_demo
 from queueing.models import Counter
 from services.demo_data.agencies import AGENCIES, MPP_ADDRESS
 from services.demo_data.catalogue import CATEGORIES, SERVICES
@@ -53,6 +56,9 @@ class Command(BaseCommand):
             self._maklumat(profile, agencies)
             self._announcements()
             accounts = self._accounts(agencies) if settings.DEMO_MODE else []
+            investment_demo.seed_demo()
+            buildings_demo.seed_demo()
+            accounts += organisations_demo.seed_demo(with_accounts=settings.DEMO_MODE)
             call_command("seed_message_templates", verbosity=0)
         self.stdout.write(
             self.style.SUCCESS(
