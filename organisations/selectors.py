@@ -112,8 +112,9 @@ def recent_reports(*, agency_id: int, limit: int = 20) -> QuerySet[ActivityRepor
 
 
 def reports_needing_reminder(*, today: date, reminder_days: int):
-    """(report, is_late) for every open report of an active registration that is due within
-    ``reminder_days`` or already late."""
+    """(report, is_late) for every open report of a registration that is not revoked (an expired
+    one still owes the reports of its registered periods) that is due within ``reminder_days`` or
+    already late."""
     horizon = today + dt.timedelta(days=reminder_days)
     reports = (
         ActivityReport.objects.filter(
@@ -121,7 +122,6 @@ def reports_needing_reminder(*, today: date, reminder_days: int):
             due_date__lte=horizon,
             period_end__lt=today,
             organisation__revoked_at__isnull=True,
-            organisation__valid_until__gte=today,
         )
         .select_related("organisation__account")
         .order_by("due_date", "id")
