@@ -55,7 +55,7 @@ def kesbang():
 def ormas_service(kesbang):
     service = ServiceFactory(code="SKT-ORMAS", agency=kesbang, is_permit=False)
     standard = ServiceStandardFactory(service=service, in_force=True, version=1, time_limit_days=5)
-    for order, (key, label, kind, required, choices, help_text) in enumerate(FORM_FIELDS, start=1):
+    for order, (key, label, kind, required, choices, _help) in enumerate(FORM_FIELDS, start=1):
         FormField.objects.create(
             standard=standard,
             order=order,
