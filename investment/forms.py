@@ -14,8 +14,18 @@ class FinderForm(forms.Form):
     kbli = forms.RegexField(
         label=_("Kegiatan usaha"), regex=r"^\d{5}$", required=False, widget=forms.HiddenInput
     )
-    scale = forms.ChoiceField(label=_("Skala usaha"), choices=Scale.choices, initial=Scale.MICRO)
-    zone = forms.ChoiceField(label=_("Zona lokasi usaha"), choices=Zone.choices, initial=Zone.TRADE)
+    scale = forms.ChoiceField(
+        label=_("Skala usaha"), choices=Scale.choices, initial=Scale.MICRO, required=False
+    )
+    zone = forms.ChoiceField(
+        label=_("Zona lokasi usaha"), choices=Zone.choices, initial=Zone.TRADE, required=False
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["scale"] = cleaned.get("scale") or Scale.MICRO
+        cleaned["zone"] = cleaned.get("zone") or Zone.TRADE
+        return cleaned
 
 
 class NibLookupForm(forms.Form):

@@ -3,6 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from accounts.permissions import agency_staff_required
@@ -25,13 +26,19 @@ def finder(request: HttpRequest) -> HttpResponse:
     activities: list[KbliActivity] = []
     result = None
     searched = False
+    scale, zone = form.fields["scale"].initial, form.fields["zone"].initial
     if form.is_valid():
-        data = form.cleaned_data
+        data = dict(form.cleaned_data)
+        scale, zone = data["scale"], data["zone"]
         if data["kbli"]:
             try:
-                result = selectors.finder(code=data["kbli"], scale=data["scale"], zone=data["zone"])
+                result = selectors.finder(code=data["kbli"], scale=scale, zone=zone)
             except KbliActivity.DoesNotExist:
-                form.add_error("q", form.fields["kbli"].error_messages["invalid"])
+                form.add_error(
+                    "q",
+                    _("Kode KBLI %(code)s tidak ada di daftar; cari lagi dengan kata kunci.")
+                    % {"code": data["kbli"]},
+                )
         if result is None and data["q"]:
             searched = True
             activities = list(selectors.search_activities(data["q"]))
@@ -42,8 +49,8 @@ def finder(request: HttpRequest) -> HttpResponse:
         "activities": activities,
         "searched": searched,
         "result": result,
-        "scale": form.data.get("scale") or form.fields["scale"].initial,
-        "zone": form.data.get("zone") or form.fields["zone"].initial,
+        "scale": scale,
+        "zone": zone,
     }
     partial = request.headers.get("HX-Request") == "true" and not request.headers.get(
         "HX-History-Restore-Request"

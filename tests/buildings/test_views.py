@@ -48,6 +48,8 @@ def test_applicant_attaches_a_design_from_its_page(client, draft, design):
     response = client.post(reverse("buildings:design_attach", args=[design.code]), {"application": draft.pk})
     assert response.status_code == 302 and response["Location"] == reverse("permits:edit", args=[draft.pk])
     assert DesignAttachment.objects.get().design == design
+    page = client.get(reverse("permits:edit", args=[draft.pk])).content.decode()
+    assert f"Desain terlampir: {design.name}" in page
 
 
 def test_another_citizen_cannot_attach_to_someone_elses_draft(client, draft, design):
@@ -101,6 +103,9 @@ def test_officer_assesses_the_levy_from_the_formula(client, pbg, officer, expert
     )
     application = permits.application_verify_complete(application=application, actor=officer)
     url = reverse("buildings:levy_assess", args=[application.pk])
+    client.force_login(officer)
+    staff_page = client.get(reverse("permits_staff:detail", args=[application.pk])).content.decode()
+    assert url in staff_page and design.name in staff_page
     client.force_login(expert)
     assert client.get(url).status_code == 403
     client.force_login(officer)
