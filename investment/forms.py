@@ -15,10 +15,18 @@ class FinderForm(forms.Form):
         label=_("Kegiatan usaha"), regex=r"^\d{5}$", required=False, widget=forms.HiddenInput
     )
     scale = forms.ChoiceField(
-        label=_("Skala usaha"), choices=Scale.choices, initial=Scale.MICRO, required=False
+        label=_("Skala usaha"),
+        choices=Scale.choices,
+        initial=Scale.MICRO,
+        required=False,
+        widget=forms.Select(attrs={"class": "finder-choice"}),
     )
     zone = forms.ChoiceField(
-        label=_("Zona lokasi usaha"), choices=Zone.choices, initial=Zone.TRADE, required=False
+        label=_("Zona lokasi usaha"),
+        choices=Zone.choices,
+        initial=Zone.TRADE,
+        required=False,
+        widget=forms.Select(attrs={"class": "finder-choice"}),
     )
 
     def clean(self):

@@ -30,18 +30,20 @@ def finder(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         data = dict(form.cleaned_data)
         scale, zone = data["scale"], data["zone"]
-        if data["kbli"]:
+        if data["q"]:
+            activities = list(selectors.search_activities(data["q"]))
+            searched = True
+        # The chosen activity's result, unless the visitor has since searched for something else.
+        kbli = data["kbli"]
+        if kbli and (not data["q"] or any(a.code == kbli for a in activities)):
             try:
-                result = selectors.finder(code=data["kbli"], scale=scale, zone=zone)
+                result = selectors.finder(code=kbli, scale=scale, zone=zone)
             except KbliActivity.DoesNotExist:
                 form.add_error(
                     "q",
                     _("Kode KBLI %(code)s tidak ada di daftar; cari lagi dengan kata kunci.")
-                    % {"code": data["kbli"]},
+                    % {"code": kbli},
                 )
-        if result is None and data["q"]:
-            searched = True
-            activities = list(selectors.search_activities(data["q"]))
     for step in result.steps if result else ():
         step.fee = fee_statement(step.standard)
     context = {
