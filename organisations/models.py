@@ -146,6 +146,10 @@ class ActivityReport(models.Model):
     document = models.FileField(_("dokumen laporan"), upload_to=report_upload_to, max_length=255, blank=True)
     document_name = models.CharField(_("nama berkas asli"), max_length=255, blank=True)
     document_sha256 = models.CharField(max_length=64, blank=True)
+    # Claimed by the reminder sweep with a guarded UPDATE (WHERE ... IS NULL) before it notifies, so
+    # a re-run, a retry or a second worker skips the report instead of trying to notify again.
+    due_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    late_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     history = _history()
 
     class Meta:

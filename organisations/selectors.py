@@ -113,13 +113,15 @@ def recent_reports(*, agency_id: int, limit: int = 20) -> QuerySet[ActivityRepor
 
 def reports_needing_reminder(*, today: date, reminder_days: int):
     """(report, is_late) for every open report of a registration that is not revoked (an expired
-    one still owes the reports of its registered periods) that is due within ``reminder_days`` or
-    already late."""
+    one still owes the reports of its registered periods) whose reminder is still to send: due
+    within ``reminder_days`` (the reminder) or already late (the late notice)."""
     horizon = today + dt.timedelta(days=reminder_days)
+    due_soon = Q(due_date__gte=today, due_date__lte=horizon, due_reminder_sent_at__isnull=True)
+    late = Q(due_date__lt=today, late_reminder_sent_at__isnull=True)
     reports = (
         ActivityReport.objects.filter(
+            due_soon | late,
             submitted_at__isnull=True,
-            due_date__lte=horizon,
             period_end__lt=today,
             organisation__revoked_at__isnull=True,
         )

@@ -343,18 +343,25 @@ def reports_send_reminders(*, now: datetime | None = None) -> int:
     today = timezone.localdate(now)
     sent = 0
     for report, late in reports_needing_reminder(today=today, reminder_days=reminder_days()):
-        organisation = report.organisation
-        event = "ormas.report_late" if late else "ormas.report_due"
-        notification = notify(
-            recipient=organisation.account,
-            event=event,
-            context={
-                "organisation_name": organisation.name,
-                "period": period_label(report),
-                "due_date": formats.date_format(report.due_date, "j F Y"),
-            },
-            link=reverse("organisations:report_submit", args=[report.pk]),
-            dedup_key=f"{event}:{report.pk}",
-        )
+        marker = "late_reminder_sent_at" if late else "due_reminder_sent_at"
+        with transaction.atomic():
+            claimed = ActivityReport.objects.filter(pk=report.pk, **{f"{marker}__isnull": True}).update(
+                **{marker: now}
+            )
+            if not claimed:
+                continue  # another sweep got there first
+            organisation = report.organisation
+            event = "ormas.report_late" if late else "ormas.report_due"
+            notification = notify(
+                recipient=organisation.account,
+                event=event,
+                context={
+                    "organisation_name": organisation.name,
+                    "period": period_label(report),
+                    "due_date": formats.date_format(report.due_date, "j F Y"),
+                },
+                link=reverse("organisations:report_submit", args=[report.pk]),
+                dedup_key=f"{event}:{report.pk}",
+            )
         sent += notification is not None
     return sent

@@ -139,3 +139,16 @@ def test_nib_lookup_page_is_for_agency_staff(client, settings):
     assert "tidak ditemukan" in client.get(url, {"nib": "9120000000000"}).content.decode()
     settings.MPP_OSS_NIB_ADAPTER = "tests.investment.test_oss._Broken"
     assert "tidak dapat dihubungi" in client.get(url, {"nib": "9120001234567"}).content.decode()
+
+
+def test_the_api_records_the_nib_and_shows_it(api_client, clinic_service):
+    draft = ready_draft(service=clinic_service)
+    api_client.force_authenticate(draft.applicant)
+    url = f"/api/v1/applications/{draft.pk}/business-identity/"
+    response = api_client.post(url, {"nib": "12", "kbli_code": "86104"}, format="json")
+    assert response.status_code == 400 and "nib" in response.json()["fields"]
+    response = api_client.post(url, {"nib": "9120001234567"}, format="json")
+    assert response.status_code == 200
+    assert (response.json()["nib"], response.json()["kbli_code"]) == ("9120001234567", "86104")
+    api_client.force_authenticate(UserFactory())
+    assert api_client.post(url, {"nib": "9120001234567"}, format="json").status_code == 404

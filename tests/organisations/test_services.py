@@ -150,6 +150,17 @@ def test_reminders_go_once_before_the_due_date_and_once_when_late(organisation):
     assert due.link == f"/ormas/akun/laporan/{organisation.reports.order_by('period_start').first().pk}/"
 
 
+def test_a_rerun_skips_claimed_reports_without_calling_notify(organisation):
+    from unittest import mock
+
+    assert services.reports_send_reminders(now=wib(2026, 10, 5)) == 1
+    report = organisation.reports.order_by("period_start").first()
+    assert report.late_reminder_sent_at == wib(2026, 10, 5)
+    with mock.patch.object(services, "notify") as notify:
+        assert services.reports_send_reminders(now=wib(2026, 10, 6)) == 0
+    notify.assert_not_called()
+
+
 def test_a_submitted_report_is_not_reminded(organisation):
     report = organisation.reports.order_by("period_start").first()
     _submit(report, organisation.account)
