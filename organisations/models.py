@@ -12,6 +12,7 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -67,6 +68,8 @@ class Organisation(models.Model):
         verbose_name_plural = _("organisasi kemasyarakatan")
         ordering = ["name"]
         constraints = [
+            # One entry per organisation name and account: registering again renews it.
+            models.UniqueConstraint(Lower("name"), "account", name="organisation_name_once_per_account"),
             models.CheckConstraint(
                 name="organisation_validity_ordered", condition=Q(valid_until__gte=models.F("valid_from"))
             ),

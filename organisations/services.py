@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -184,7 +184,19 @@ def organisation_register_from_permit(
     organisation.revoked_at = None
     organisation.revoke_reason = ""
     reason = _("SKT %(number)s diterbitkan") % {"number": permit.number}
-    _save(organisation, actor=actor, reason=(_("diperpanjang: ") + reason) if renewing else reason, now=now)
+    try:
+        with transaction.atomic():
+            _save(
+                organisation,
+                actor=actor,
+                reason=(_("diperpanjang: ") + reason) if renewing else reason,
+                now=now,
+            )
+    except IntegrityError as exc:  # the same account registered this name at the same moment
+        raise ConflictError(
+            _("Organisasi dengan nama ini baru saja didaftarkan; muat ulang lalu terbitkan lagi."),
+            code="organisation_registered_meanwhile",
+        ) from exc
     for official in organisation.officials.all():
         official._history_user = actor
         official._change_reason = _("diganti kepengurusan baru")

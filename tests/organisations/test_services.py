@@ -209,3 +209,14 @@ def test_report_rows_are_unique_per_period(organisation):
         ActivityReport.objects.filter(organisation=organisation).values("period_start").distinct().count()
         == 10
     )
+
+
+def test_the_database_keeps_one_entry_per_name_and_account(organisation):
+    from django.db import IntegrityError, transaction
+
+    twin = Organisation.objects.get(pk=organisation.pk)
+    twin.pk = None
+    twin.name = organisation.name.upper()
+    twin.certificate_number = "503/SKT-ORMAS/9/425.110/2026"
+    with pytest.raises(IntegrityError), transaction.atomic():
+        twin.save()
