@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "notifications",
     "workspace",
     "reports",
+    "organisations",
+    "buildings",
+    "investment",
 ]
 
 MIDDLEWARE = [
@@ -253,7 +256,22 @@ CELERY_BEAT_SCHEDULE = {
         "task": "permits.tasks.sla_sweep",
         "schedule": MPP_SWEEP_INTERVAL,
     },
+    "organisations-report-reminders": {
+        "task": "organisations.tasks.send_report_reminders",
+        "schedule": MPP_SWEEP_INTERVAL,
+    },
 }
+# Ormas register (organisations app): an SKT is valid MPP_ORMAS_SKT_YEARS years when the issuing
+# officer gives no end date; activity reports cover MPP_ORMAS_REPORT_MONTHS months each and are due
+# MPP_ORMAS_REPORT_GRACE_DAYS days after their period (moved to the next working day); the account
+# is reminded MPP_ORMAS_REMINDER_DAYS days before (PP 58/2016 art. 60: ormas report their activities).
+MPP_ORMAS_SKT_YEARS = env.int("MPP_ORMAS_SKT_YEARS", default=5)
+MPP_ORMAS_REPORT_MONTHS = env.int("MPP_ORMAS_REPORT_MONTHS", default=6)
+MPP_ORMAS_REPORT_GRACE_DAYS = env.int("MPP_ORMAS_REPORT_GRACE_DAYS", default=30)
+MPP_ORMAS_REMINDER_DAYS = env.int("MPP_ORMAS_REMINDER_DAYS", default=14)
+# OSS RBA NIB lookup adapter (investment/oss.py): a dotted class path. The sandbox answers from a
+# fixed table and never calls out; a production adapter talks to the OSS API.
+MPP_OSS_NIB_ADAPTER = env.str("MPP_OSS_NIB_ADAPTER", default="investment.oss.SandboxNibLookup")
 # The agency heads' daily digest (overdue, due today, due this week), at this MPP time (HH:MM) on
 # working days: https://docs.celeryq.dev/en/stable/userguide/periodic-tasks.html#crontab-schedules
 MPP_DIGEST_TIME = env.str("MPP_DIGEST_TIME", default="07:30")

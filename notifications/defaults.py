@@ -484,3 +484,45 @@ DEFAULT_TEMPLATES.update(
         ),
     }
 )
+
+DEFAULT_TEMPLATES.update(
+    {
+        # Mass-organisation register (organisations app): periodic activity reports.
+        "ormas.report_due": DefaultTemplate(
+            description="organisation_name, period, due_date",
+            subject_id="Laporan kegiatan {{ organisation_name }} jatuh tempo {{ due_date }}",
+            body_id=(
+                "Laporan kegiatan {{ organisation_name }} untuk periode {{ period }} wajib disampaikan "
+                "kepada Bakesbangpol paling lambat {{ due_date }}. Sampaikan melalui portal MPP."
+            ),
+            subject_en="Activity report of {{ organisation_name }} due {{ due_date }}",
+            body_en=(
+                "The activity report of {{ organisation_name }} for {{ period }} must reach Bakesbangpol "
+                "by {{ due_date }}. Submit it through the MPP portal."
+            ),
+            sample_context={
+                "organisation_name": "Paguyuban Seni Jaran Bodhag Kota Probolinggo",
+                "period": "Januari–Juni 2026",
+                "due_date": "31 Juli 2026",
+            },
+        ),
+        "ormas.report_late": DefaultTemplate(
+            description="organisation_name, period, due_date",
+            subject_id="Laporan kegiatan {{ organisation_name }} terlambat",
+            body_id=(
+                "Laporan kegiatan {{ organisation_name }} untuk periode {{ period }} belum kami terima, "
+                "padahal batasnya {{ due_date }}. Segera sampaikan melalui portal MPP."
+            ),
+            subject_en="Activity report of {{ organisation_name }} is late",
+            body_en=(
+                "We have not received the activity report of {{ organisation_name }} for {{ period }}, "
+                "due {{ due_date }}. Please submit it through the MPP portal now."
+            ),
+            sample_context={
+                "organisation_name": "Paguyuban Seni Jaran Bodhag Kota Probolinggo",
+                "period": "Januari–Juni 2026",
+                "due_date": "31 Juli 2026",
+            },
+        ),
+    }
+)

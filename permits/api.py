@@ -55,6 +55,7 @@ from services.models import Service
 from services.selectors import service_detail
 
 from . import services
+from .business import BusinessIdentityError, application_set_business_identity
 from .models import Application, Document
 from .selectors import (
     WorklistFilters,
@@ -74,6 +75,7 @@ from .serializers import (
     ApplicationListItemSerializer,
     ApplicationListQuerySerializer,
     AssignSerializer,
+    BusinessIdentitySerializer,
     DocumentSerializer,
     DocumentUploadSerializer,
     ExpectedStatusSerializer,
@@ -106,6 +108,8 @@ def exception_handler(exc, context):
         return None
     if isinstance(exc, services.FieldErrors):
         response.data["fields"] = exc.errors
+    elif isinstance(exc, BusinessIdentityError):
+        response.data["fields"] = {name: [message] for name, message in exc.errors.items()}
     elif isinstance(exc, services.IncompleteApplication):
         response.data["problems"] = exc.problems
     elif isinstance(exc, ValidationError):
@@ -365,6 +369,25 @@ class ApplicationViewSet(viewsets.GenericViewSet):
         application = self._application(id)
         data = self._input(FieldValuesSerializer)
         services.application_save_fields(application=application, values=data["values"], actor=request.user)
+        return self._reloaded(application)
+
+    @extend_schema(
+        summary=_("Simpan NIB dan KBLI"),
+        description=_(
+            "Untuk layanan perizinan berusaha berbasis risiko (OSS RBA): NIB 13 angka dan kode KBLI, "
+            "pada draf atau permohonan yang dikembalikan. NIB wajib sebelum permohonan diajukan."
+        ),
+        parameters=[ID_PARAMETER],
+        request=BusinessIdentitySerializer,
+        responses={200: ApplicationDetailSerializer, **ACTION_ERRORS},
+    )
+    @action(detail=True, methods=["post"], url_path="business-identity", url_name="business-identity")
+    def business_identity(self, request, id=None):
+        application = self._application(id)
+        data = self._input(BusinessIdentitySerializer)
+        application_set_business_identity(
+            application=application, actor=request.user, nib=data["nib"], kbli_code=data.get("kbli_code", "")
+        )
         return self._reloaded(application)
 
     @extend_schema(

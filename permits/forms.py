@@ -64,13 +64,31 @@ class ApplicationForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, form_fields, with_delivery: bool, **kwargs):
+    # OSS RBA: only for a service with a risk level (``business=True``); checked by the service.
+    nib = forms.CharField(
+        label=_("NIB (Nomor Induk Berusaha)"),
+        help_text=_("13 angka dari dokumen NIB yang diterbitkan OSS."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "maxlength": 20}),
+        required=False,
+    )
+    kbli_code = forms.CharField(
+        label=_("Kode KBLI"),
+        help_text=_("5 angka KBLI 2020 kegiatan usaha Anda; kosongkan untuk memakai KBLI layanan ini."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 5}),
+        required=False,
+    )
+
+    def __init__(self, *args, form_fields, with_delivery: bool, business: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.form_fields = list(form_fields)
         self.with_delivery = with_delivery
+        self.business = business
         if not with_delivery:
             del self.fields["delivery_method"]
             del self.fields["delivery_address"]
+        if not business:
+            del self.fields["nib"]
+            del self.fields["kbli_code"]
         for form_field in self.form_fields:
             self.fields[self.field_name(form_field.key)] = self._build(form_field)
 

@@ -121,6 +121,9 @@ class Application(models.Model):
         _("cara pengambilan"), max_length=20, choices=Delivery.choices, default=Delivery.PICKUP
     )
     delivery_address = models.TextField(_("alamat pengantaran"), blank=True)
+    # OSS RBA: the business identity of an application for a service with a risk level.
+    nib = models.CharField(_("NIB"), max_length=13, blank=True, db_index=True)
+    kbli_code = models.CharField(_("kode KBLI"), max_length=5, blank=True)
     deemed_approved = models.BooleanField(_("fiktif positif"), default=False)
     rejection_reason = models.TextField(_("alasan penolakan"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -409,6 +409,10 @@ class ApplicationDetailSerializer(ApplicationSummarySerializer):
         read_only=True, help_text=_("Disetujui karena fiktif positif.")
     )
     rejection_reason = serializers.CharField(read_only=True)
+    nib = serializers.CharField(
+        read_only=True, help_text=_("NIB (OSS RBA) untuk layanan perizinan berusaha.")
+    )
+    kbli_code = serializers.CharField(read_only=True, help_text=_("Kode KBLI 2020 kegiatan usaha."))
     delivery = DeliverySerializer(source="*", read_only=True)
     applicant = ApplicantSerializer(read_only=True)
     field_values = serializers.SerializerMethodField(help_text=_("Isian formulir layanan dengan nilainya."))
@@ -515,6 +519,16 @@ class FieldValuesSerializer(serializers.Serializer):
                 % {"keys": ", ".join(sorted(nested))}
             )
         return values
+
+
+class BusinessIdentitySerializer(serializers.Serializer):
+    nib = serializers.CharField(max_length=20, help_text=_("NIB 13 angka; spasi dan tanda hubung diabaikan."))
+    kbli_code = serializers.CharField(
+        max_length=5,
+        required=False,
+        allow_blank=True,
+        help_text=_("Kode KBLI 2020 (5 angka); kosong: KBLI layanan."),
+    )
 
 
 class DocumentUploadSerializer(serializers.Serializer):

@@ -45,7 +45,8 @@ from mpp.formatting import rupiah
 from services.models import FormField, Requirement, Service, ServiceStandard, StepRole
 from services.selectors import in_force_standard
 
-from . import uploads
+from . import hooks, uploads
+from .business import business_identity_problems
 from .models import (
     Application,
     Assessment,
@@ -88,7 +89,7 @@ MIN_REJECTION_REASON = 10
 STEP_ROLE_ACTORS: dict[str, frozenset[str]] = {
     StepRole.FRONT_OFFICE: frozenset({Role.OFFICER, Role.SUPERVISOR}),
     StepRole.OFFICER: frozenset({Role.OFFICER, Role.SUPERVISOR}),
-    StepRole.TECHNICAL_TEAM: frozenset({Role.OFFICER, Role.SUPERVISOR}),
+    StepRole.TECHNICAL_TEAM: frozenset({Role.OFFICER, Role.SUPERVISOR, Role.EXPERT}),
     StepRole.SUPERVISOR: frozenset({Role.SUPERVISOR}),
     StepRole.HEAD: frozenset({Role.SUPERVISOR}),
 }
@@ -198,6 +199,16 @@ def _is_agency_staff(user, application: Application) -> bool:
         and user.is_active
         and user.role in (Role.OFFICER, Role.SUPERVISOR)
         and user.agency_id is not None
+        and user.agency_id == application.agency_id
+    )
+
+
+def _is_agency_expert(user, application: Application) -> bool:
+    return (
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and user.role == Role.EXPERT
         and user.agency_id == application.agency_id
     )
 
@@ -543,6 +554,7 @@ def completeness_problems(application: Application) -> list[str]:
                 _("Berkas '%(name)s' harus berjenis %(kinds)s; unggah ulang.")
                 % {"name": requirement.name, "kinds": uploads.kinds_label(kinds)}
             )
+    problems += business_identity_problems(application)
     return problems
 
 
@@ -863,7 +875,8 @@ def step_complete(
     now = _now(now)
     seen = application.status
     application = _lock(application)
-    _ensure_staff(application, actor)
+    if not _is_agency_expert(actor, application):  # the expert team (TPA) reviews, nothing else
+        _ensure_staff(application, actor)
     _ensure_not_stale(seen, application)
     if application.status != S.IN_PROCESS:
         raise ApplicationError(
@@ -1011,6 +1024,7 @@ def application_issue(
     permit = _permit_create(
         application=application, actor=actor, now=now, valid_from=valid_from, valid_until=valid_until
     )
+    hooks.run_issued_handlers(application=application, permit=permit, actor=actor, now=now)
     _notify_applicant(application, "application.permit_issued", "permit_issued", permit_number=permit.number)
     return application
 

@@ -38,9 +38,11 @@ from accounts.permissions import citizen_required
 from agencies.selectors import work_calendar
 from mpp.errors import DomainError
 from services.models import Service
+from services.risk import obligation as risk_obligation
 from services.selectors import in_force_standard, service_detail
 
 from . import selectors, services, uploads
+from .business import BusinessIdentityError, application_set_business_identity, needs_business_identity
 from .forms import ApplicationForm, UploadForm, WithdrawForm, initial_values
 from .models import Application, Document
 from .transitions import ApplicationStatus, can_transition
@@ -270,11 +272,23 @@ def _number_hint(form_field) -> str:
 
 def _application_form(request: HttpRequest, application: Application, form_fields) -> ApplicationForm:
     with_delivery = application.status == S.DRAFT
+    business = needs_business_identity(application)
     if request.method == "POST":
-        return ApplicationForm(request.POST, form_fields=form_fields, with_delivery=with_delivery)
-    return ApplicationForm(
-        initial=initial_values(application, form_fields), form_fields=form_fields, with_delivery=with_delivery
-    )
+        form = ApplicationForm(
+            request.POST, form_fields=form_fields, with_delivery=with_delivery, business=business
+        )
+    else:
+        initial = initial_values(application, form_fields)
+        if business:
+            initial.update(
+                nib=application.nib, kbli_code=application.kbli_code or application.service.kbli_code
+            )
+        form = ApplicationForm(
+            initial=initial, form_fields=form_fields, with_delivery=with_delivery, business=business
+        )
+    form.risk_obligation = risk_obligation(application.service.risk_level)
+    form.risk_label = application.service.get_risk_level_display()
+    return form
 
 
 def _save_form(request: HttpRequest, application: Application, form: ApplicationForm) -> bool:
@@ -299,6 +313,18 @@ def _save_form(request: HttpRequest, application: Application, form: Application
     except DomainError as exc:
         form.add_error(None, exc.message)
         return False
+    if form.business:
+        try:
+            application_set_business_identity(
+                application=application,
+                actor=request.user,
+                nib=form.cleaned_data.get("nib", ""),
+                kbli_code=form.cleaned_data.get("kbli_code", ""),
+            )
+        except BusinessIdentityError as exc:
+            for name, message in exc.errors.items():
+                form.add_error(name, message)
+            return False
     return True
 
 

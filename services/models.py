@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .risk import RiskLevel
+
 
 class Category(models.Model):
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
@@ -58,6 +60,17 @@ class Service(models.Model):
         _("fiktif positif"),
         default=False,
         help_text=_("PP 28/2025: permohonan yang tidak diputus sampai batas waktunya dianggap disetujui."),
+    )
+    # OSS RBA: a business service names its KBLI 2020 activity and risk level; the level decides
+    # what the applicant must hold (services/risk.py) and makes the NIB required on the application.
+    kbli_code = models.CharField(
+        _("kode KBLI"),
+        max_length=5,
+        blank=True,
+        validators=[RegexValidator(r"^\d{5}$", _("Kode KBLI terdiri atas 5 angka (KBLI 2020)."))],
+    )
+    risk_level = models.CharField(
+        _("tingkat risiko (OSS RBA)"), max_length=20, choices=RiskLevel.choices, blank=True
     )
     is_active = models.BooleanField(_("aktif"), default=True)
     history = HistoricalRecords()

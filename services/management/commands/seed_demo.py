@@ -15,7 +15,10 @@ from simple_history.utils import bulk_create_with_history
 from accounts.models import Role, User
 from accounts.services import staff_create, user_set_role
 from agencies.models import Agency, Announcement, Maklumat, MppProfile, OfficeHours
+from buildings import demo as buildings_demo
 from complaints.demo import seed_complaints_demo
+from investment import demo as investment_demo
+from organisations import demo as organisations_demo
 from queueing.demo import seed_queues
 from queueing.models import Counter
 from services.demo_data.agencies import AGENCIES, MPP_ADDRESS
@@ -61,6 +64,9 @@ class Command(BaseCommand):
             seed_complaints_demo(agencies)
             seed_surveys_demo(agencies)
             accounts += seed_workspace_demo(password=DEMO_PASSWORD)  # workspace: agency admin, consultation
+            investment_demo.seed_demo()
+            buildings_demo.seed_demo()
+            accounts += organisations_demo.seed_demo(with_accounts=settings.DEMO_MODE)
             call_command("seed_message_templates", verbosity=0)
         self.stdout.write(
             self.style.SUCCESS(
