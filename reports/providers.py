@@ -69,6 +69,19 @@ def registered() -> list[MetricProvider]:
     return list(_REGISTRY.values())
 
 
+# The public transparency page's headline figures beyond the applications' (the MPP's IKM...):
+# callables () -> list[Figure], registered by the app that owns the figure.
+_HEADLINES: dict[str, object] = {}
+
+
+def register_headline(key: str, figures) -> None:
+    _HEADLINES[key] = figures
+
+
+def headlines() -> list[Figure]:
+    return [figure for produce in _HEADLINES.values() for figure in produce()]
+
+
 def sections(*, scope: Scope, period: Period, now: datetime | None = None) -> list[Section]:
     now = now or timezone.now()
     found = (provider.section(scope=scope, period=period, now=now) for provider in registered())

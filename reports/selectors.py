@@ -146,7 +146,8 @@ def application_figures(*, scope: Scope, period: Period, now: datetime | None = 
     }
 
 
-def _months_back(end: date, count: int) -> list[date]:
+def months_back(end: date, count: int) -> list[date]:
+    """The first days of ``count`` months ending with the month of ``end``, oldest first."""
     months = []
     month = end.replace(day=1)
     for _ in range(count):
@@ -157,7 +158,7 @@ def _months_back(end: date, count: int) -> list[date]:
 
 def monthly_trend(*, scope: Scope, end: date, months: int = 12) -> list[dict]:
     """Per month for ``months`` months ending with the month of ``end``."""
-    wanted = _months_back(end, months)
+    wanted = months_back(end, months)
     found = {
         row["month"]: row
         for row in ReportMonth.objects.filter(

@@ -228,6 +228,12 @@ def transparency(request):
             [_("Tepat waktu (%)"), figures["on_time_rate"]],
         ],
     )
+    extra = providers.headlines()
+    table.rows.extend([figure.label, figure.value] for figure in extra)
     return _export_or_render(
-        request, [table], "reports/transparency.html", {"figures": figures, "table": table}, "transparansi"
+        request,
+        [table],
+        "reports/transparency.html",
+        {"figures": figures, "table": table, "headlines": extra},
+        "transparansi",
     )
