@@ -8,8 +8,8 @@ Per scope and period, aggregated in SQL (complaints are few, so no summary table
   deadline once answered, so the answer deadline is read from the complaint's history: the due date
   of the last "routed" row before the answer (a reporter's reply opens a new stage with a new
   deadline, and the last answer is judged against it);
-- open now (waiting for verification, an answer or the reporter's reaction) and overdue now (the
-  verification or answer deadline has passed).
+- waiting now (for the complaint officer's verification or the agency's answer; an answered
+  complaint waits on its reporter, not on the staff) and overdue now (that deadline has passed).
 An officer's figures are the answers they wrote. No reporter data is read here (identity rule).
 """
 
@@ -26,7 +26,7 @@ from reports.charts import bar_chart
 from reports.providers import Figure, Section, Table, _month_label, _number, _pct, register
 from reports.selectors import Period, Scope, months_back
 
-from .models import OPEN_STATUSES, Complaint, ComplaintStatus
+from .models import Complaint, ComplaintStatus
 
 S = ComplaintStatus
 WAITING_ON_STAFF = (S.SUBMITTED, S.ROUTED)
@@ -57,7 +57,7 @@ def _counts(period: Period, now: datetime) -> dict:
         "received": Count("pk", filter=Q(created_at__gte=start, created_at__lt=end)),
         "answered": Count("pk", filter=answered),
         "on_time": Count("pk", filter=answered & Q(answered_at__lte=F("answer_due"))),
-        "open": Count("pk", filter=Q(status__in=sorted(OPEN_STATUSES))),
+        "open": Count("pk", filter=Q(status__in=WAITING_ON_STAFF)),
         "overdue": Count("pk", filter=Q(status__in=WAITING_ON_STAFF, due_at__lt=now)),
     }
 
@@ -139,7 +139,14 @@ class ComplaintsProvider:
             )
         )
         if scope.kind != "officer":
-            shown.append(Figure(_("Pengaduan terbuka saat ini"), figures["open"], _number(figures["open"])))
+            shown.append(
+                Figure(
+                    _("Menunggu verifikasi atau jawaban"),
+                    figures["open"],
+                    _number(figures["open"]),
+                    _("saat ini"),
+                )
+            )
             shown.append(
                 Figure(
                     _("Pengaduan lewat batas waktu saat ini"),
@@ -196,7 +203,7 @@ class ComplaintsProvider:
                         _("Dijawab"),
                         _("Dijawab tepat waktu"),
                         _("Tepat waktu (%)"),
-                        _("Terbuka saat ini"),
+                        _("Menunggu verifikasi atau jawaban"),
                         _("Lewat batas waktu saat ini"),
                     ],
                     rows=[
