@@ -15,7 +15,7 @@ An officer's figures are the answers they wrote. No reporter data is read here (
 
 from datetime import datetime
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Case, Count, DateTimeField, F, OuterRef, Q, QuerySet, Subquery, When
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -43,16 +43,35 @@ def _scoped(scope: Scope) -> QuerySet[Complaint]:
     return qs
 
 
-def _answer_deadline() -> Subquery:
+def _answer_deadline(period: Period) -> Case:
+    """The deadline of the stage the answer ended, for answers given in the period (CASE keeps the
+    history lookup to those rows)."""
     history = Complaint.history.model.objects.filter(
         id=OuterRef("pk"), status=S.ROUTED, history_date__lt=OuterRef("answered_at")
     ).order_by("-history_date")
-    return Subquery(history.values("due_at")[:1])
+    return Case(
+        When(_answered_in(period), then=Subquery(history.values("due_at")[:1])),
+        default=None,
+        output_field=DateTimeField(),
+    )
+
+
+def _answered_in(period: Period) -> Q:
+    return Q(answered_at__gte=period.start_at, answered_at__lt=period.end_at)
+
+
+def _relevant(period: Period) -> Q:
+    """The rows any count looks at: received or answered in the period, or waiting now."""
+    return (
+        Q(created_at__gte=period.start_at, created_at__lt=period.end_at)
+        | _answered_in(period)
+        | Q(status__in=WAITING_ON_STAFF)
+    )
 
 
 def _counts(period: Period, now: datetime) -> dict:
     start, end = period.start_at, period.end_at
-    answered = Q(answered_at__gte=start, answered_at__lt=end)
+    answered = _answered_in(period)
     return {
         "received": Count("pk", filter=Q(created_at__gte=start, created_at__lt=end)),
         "answered": Count("pk", filter=answered),
@@ -64,7 +83,12 @@ def _counts(period: Period, now: datetime) -> dict:
 
 def complaint_figures(*, scope: Scope, period: Period, now: datetime) -> dict:
     """One query: received, answered, answered on time in the period; open and overdue now."""
-    return _scoped(scope).annotate(answer_due=_answer_deadline()).aggregate(**_counts(period, now))
+    return (
+        _scoped(scope)
+        .filter(_relevant(period))
+        .annotate(answer_due=_answer_deadline(period))
+        .aggregate(**_counts(period, now))
+    )
 
 
 def complaint_trend(*, scope: Scope, end, months: int = 12) -> list[dict]:
@@ -83,7 +107,7 @@ def complaint_trend(*, scope: Scope, end, months: int = 12) -> list[dict]:
     answered = {
         row["month"]: row
         for row in base.filter(answered_at__gte=period.start_at, answered_at__lt=period.end_at)
-        .annotate(month=TruncMonth("answered_at"), answer_due=_answer_deadline())
+        .annotate(month=TruncMonth("answered_at"), answer_due=_answer_deadline(period))
         .values("month")
         .order_by()
         .annotate(answered=Count("pk"), on_time=Count("pk", filter=Q(answered_at__lte=F("answer_due"))))
@@ -109,7 +133,8 @@ def complaints_per_agency(*, period: Period, now: datetime) -> list[dict]:
     """The MPP's table: one row per agency that received, answered or holds complaints."""
     rows = (
         Complaint.objects.filter(agency__isnull=False, routed_at__isnull=False)
-        .annotate(answer_due=_answer_deadline())
+        .filter(_relevant(period))
+        .annotate(answer_due=_answer_deadline(period))
         .values("agency_id", "agency__name", "agency__slug")
         .order_by()
         .annotate(**_counts(period, now))

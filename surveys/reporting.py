@@ -2,96 +2,84 @@
 ranking (``reports.recognition.officer_satisfaction``) and the MPP's IKM on /transparansi/.
 Registered in SurveysConfig.ready().
 
-Every figure is surveys.selectors' SQL aggregation (respondents, nine element sums and the exact
-IKM in one query) over the responses submitted in the period. An officer's responses are those on
-applications assigned to them: a response's invitation names its application
-(``subject_kind="application"``, ``subject_id``).
+The IKM is a function of the nine element sums and the number of respondents (surveys/ikm.py), so
+every figure here is exact from the monthly sums the reports app keeps per agency, service and
+officer (reports.models.SurveyMonth, rebuilt from the responses by Celery beat; the officer is the
+one assigned to the surveyed application: the invitation names it, ``subject_kind="application"``).
+Reading a few hundred summary rows instead of every response keeps each dashboard within its
+300 ms with 500,000 responses a year (benchmarks/dashboards.py).
 """
 
 from datetime import date, datetime
+from decimal import Decimal, localcontext
 
-from django.db.models import IntegerField, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Cast, TruncMonth
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from permits.models import Application
+from agencies.models import Agency
 from reports import recognition
 from reports.charts import bar_chart
 from reports.providers import Figure, Section, Table, _month_label, _number, register, register_headline
-from reports.selectors import Period, Scope, months_back
+from reports.selectors import Period, Scope, months_back, survey_sums
+from services.models import Service
 
-from .models import SubjectKind, SurveyResponse
+from . import ikm as formula
+from .models import ELEMENTS
 from .questions import QUESTIONS
-from .selectors import IkmRow, _aggregates, _row
+from .selectors import IkmRow
 
 
-def _scoped(scope: Scope) -> QuerySet[SurveyResponse]:
-    qs = SurveyResponse.objects.all()
-    if scope.kind == "agency":
-        return qs.filter(agency_id=scope.agency.pk)
-    if scope.kind == "service":
-        return qs.filter(service_id=scope.service.pk)
-    if scope.kind == "officer":
-        handled = Application.objects.filter(assigned_to_id=scope.officer.pk).values("pk")
-        return qs.filter(invitation__subject_kind=SubjectKind.APPLICATION, invitation__subject_id__in=handled)
-    return qs
-
-
-def _in(qs: QuerySet, start: datetime, end: datetime) -> QuerySet:
-    return qs.filter(submitted_at__gte=start, submitted_at__lt=end)
+def _ikm_row(values: dict, key=None) -> IkmRow | None:
+    respondents = values.get("respondents") or 0
+    if not respondents:
+        return None
+    sums = tuple(int(values[e]) for e in ELEMENTS)
+    exact = formula.ikm_exact(sums, respondents)
+    with localcontext() as context:
+        context.prec = 30
+        value = Decimal(exact.numerator) / Decimal(exact.denominator)
+    return IkmRow(key=key, respondents=respondents, sums=sums, value=value)
 
 
 def ikm_of_scope(*, scope: Scope, period: Period) -> IkmRow | None:
-    values = _in(_scoped(scope), period.start_at, period.end_at).aggregate(**_aggregates())
-    return _row(values, None) if values["respondents"] else None
+    rows = survey_sums(scope=scope, period=period)
+    return _ikm_row(rows[0]) if rows else None
 
 
 def ikm_trend(*, scope: Scope, end: date, months: int = 12) -> list[dict]:
     wanted = months_back(end, months)
-    span = Period(wanted[0], wanted[-1])
-    rows = (
-        _in(_scoped(scope), span.start_at, span.end_at)
-        .annotate(month=TruncMonth("submitted_at"))
-        .values("month")
-        .order_by()
-        .annotate(**_aggregates())
-    )
-    found = {timezone.localtime(r["month"]).date(): _row(r, None) for r in rows}
+    rows = survey_sums(scope=scope, period=Period(wanted[0], wanted[-1]), by="month")
+    found = {r["month"]: _ikm_row(r) for r in rows}
     return [{"month": month, "ikm": found.get(month)} for month in wanted]
 
 
 def ikm_per(*, scope: Scope, period: Period, field: str) -> list[tuple[object, IkmRow]]:
-    """Per agency (of the MPP) or per service (of an agency): one GROUP BY query."""
-    qs = _in(_scoped(scope), period.start_at, period.end_at).exclude(**{f"{field}__isnull": True})
-    rows = (
-        qs.values(f"{field}_id", f"{field}__name", f"{field}__{'slug' if field == 'agency' else 'code'}")
-        .order_by()
-        .annotate(**_aggregates())
-    )
-    result = [(r, _row(r, r[f"{field}_id"])) for r in rows]
-    return sorted(result, key=lambda pair: (-pair[1].respondents, pair[0][f"{field}__name"]))
+    """Per agency (of the MPP) or per service (of an agency), largest first."""
+    rows = survey_sums(scope=scope, period=period, by=f"{field}_id")
+    model = Agency if field == "agency" else Service
+    objects = model.objects.in_bulk([r[f"{field}_id"] for r in rows])
+    result = [
+        (objects[r[f"{field}_id"]], _ikm_row(r, r[f"{field}_id"]))
+        for r in rows
+        if r[f"{field}_id"] in objects
+    ]
+    return sorted(result, key=lambda pair: (-pair[1].respondents, pair[0].name))
 
 
 def officers_ikm(officer_ids: list[int], period: Period) -> dict[int, float]:
-    """The ranking hook: each officer's IKM over the responses submitted in the period on
-    applications assigned to them; one GROUP BY query. Officers without responses are absent."""
+    """The ranking hook: each officer's IKM over the period's responses on applications assigned to
+    them. Officers without responses are absent (the ranking then scores them without the IKM)."""
     if not officer_ids:
         return {}
-    officer = Application.objects.filter(pk=OuterRef("subject_pk")).values("assigned_to_id")[:1]
-    rows = (
-        _in(SurveyResponse.objects, period.start_at, period.end_at)
-        .filter(invitation__subject_kind=SubjectKind.APPLICATION)
-        .annotate(subject_pk=Cast("invitation__subject_id", IntegerField()))
-        .annotate(officer_id=Subquery(officer))
-        .filter(officer_id__in=officer_ids)
-        .values("officer_id")
-        .order_by()
-        .annotate(**_aggregates())
-    )
-    return {r["officer_id"]: float(_row(r, r["officer_id"]).shown) for r in rows}
+    wanted = set(officer_ids)
+    rows = survey_sums(scope=Scope("mpp"), period=period, by="officer_id")
+    return {
+        r["officer_id"]: float(_ikm_row(r).shown)
+        for r in rows
+        if r["officer_id"] in wanted and r["respondents"]
+    }
 
 
 def _ikm_display(row: IkmRow | None) -> str:
@@ -178,14 +166,13 @@ class SatisfactionProvider:
                         _("Responden"),
                     ],
                     rows=[
-                        [r[f"{by}__name"], float(ikm.shown), ikm.grade.letter, ikm.respondents]
-                        for r, ikm in rows
+                        [obj.name, float(ikm.shown), ikm.grade.letter, ikm.respondents] for obj, ikm in rows
                     ],
                     links=[
-                        reverse("reports:agency", args=[r["agency__slug"]])
+                        reverse("reports:agency", args=[obj.slug])
                         if by == "agency"
-                        else reverse("reports:service", args=[r["service__code"]])
-                        for r, _ikm in rows
+                        else reverse("reports:service", args=[obj.code])
+                        for obj, _ikm in rows
                     ],
                 )
             )

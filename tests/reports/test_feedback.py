@@ -18,6 +18,7 @@ from complaints.models import Complaint, ComplaintCategory
 from complaints.reporting import complaint_figures, complaint_trend
 from reports import recognition
 from reports.selectors import Period, Scope
+from reports.services import survey_all_months, survey_months_rebuild, survey_months_refresh
 from surveys import ikm as formula
 from surveys.models import ELEMENTS, SubjectKind
 from surveys.reporting import ikm_of_scope, officers_ikm
@@ -167,6 +168,7 @@ def surveys(feedback):
     _respond(agency_b, service_b, apps["other"].pk, rina_rows[0], wib(3, 18))
     _respond(agency_a, None, 99001, ticket_rows[0], wib(3, 20), kind=SubjectKind.QUEUE_TICKET)
     _respond(agency_b, service_b, apps["desk"].pk, (4,) * 9, wib(5, 4))  # outside the period
+    survey_months_rebuild(months=survey_all_months())  # what beat's refresh does
     return {**feedback, "budi_rows": budi_rows, "rina_rows": rina_rows, "ticket_rows": ticket_rows}
 
 
@@ -293,3 +295,18 @@ def test_transparency_page_shows_the_mpps_ikm(client, surveys, monkeypatch):
     assert "6 responden" in content
     export = client.get(reverse("transparency:home") + "?ekspor=csv&tabel=angka-utama")
     assert "IKM 2026" in export.content.decode("utf-8-sig")
+
+
+def test_survey_sums_follow_new_responses_and_rebuild_idempotently(surveys):
+    scope = Scope("agency", agency=surveys["agency_b"])
+    before = ikm_of_scope(scope=scope, period=MARCH)
+    _respond(
+        surveys["agency_b"], surveys["service_b"], 99002, (1,) * 9, wib(3, 26), kind=SubjectKind.QUEUE_TICKET
+    )
+    assert ikm_of_scope(scope=scope, period=MARCH) == before  # not yet summed
+    survey_months_refresh(today=date(2026, 4, 10))  # beat: this month and the last
+    survey_months_refresh(today=date(2026, 4, 10))  # twice: the same rows
+    rows = surveys["rina_rows"] + [(1,) * 9]
+    after = ikm_of_scope(scope=scope, period=MARCH)
+    assert (after.respondents, after.shown) == (2, formula.ikm_of_responses(rows))
+    assert after.grade.letter == "D"
