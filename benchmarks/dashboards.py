@@ -7,6 +7,7 @@ were built (``manage.py refresh_report_facts --full``; the script refuses to run
     .venv/bin/python benchmarks/dashboards.py --requests 50 --case mpp-month
     .venv/bin/python benchmarks/dashboards.py --load-feedback   # first (re)load 20,000 complaints
                                                                 # and 500,000 survey responses
+    .venv/bin/python benchmarks/dashboards.py --load-feedback --complaints 5000
 
 Everything runs in this one process with DEBUG off: each request goes through Django's whole
 handler (middleware, session, view, template) via django.test.Client, timed around the call; no
@@ -158,6 +159,9 @@ def load_feedback(*, complaints: int, responses: int) -> None:
     started = time.perf_counter()
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(FEEDBACK_SQL, {"complaints": complaints, "responses": responses})
+    from reports.services import survey_all_months, survey_months_rebuild
+
+    survey_months_rebuild(months=survey_all_months())  # the dashboards' IKM reads these sums
     print(
         f"loaded {complaints:,} complaints and {responses:,} survey responses in {time.perf_counter() - started:.0f} s"
     )
