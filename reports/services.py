@@ -5,7 +5,7 @@ from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 
 from django.db import connection, transaction
-from django.db.models import Count, F, IntegerField, Max, Min, Q
+from django.db.models import Count, F, IntegerField, Max, Min, Q, Sum
 from django.db.models.functions import Cast, Round, TruncMonth
 from django.utils import timezone
 
@@ -263,10 +263,17 @@ SURVEY_MONTHS_LOCK = 80_0801  # any constant, unique among the project's advisor
 
 
 def survey_months_refresh(*, today: date | None = None) -> None:
-    """Beat: this month and the last (a response is counted in the month it was submitted)."""
+    """Beat: this month and the last (a response is counted in the month it was submitted); and
+    every month when the sums no longer add up to the responses (responses loaded or removed
+    in an older month: an import, the demo data), which one index-only count finds."""
+    from surveys.models import SurveyResponse
+
     this_month = (today or timezone.localdate()).replace(day=1)
     last_month = (this_month - timedelta(days=1)).replace(day=1)
     survey_months_rebuild(months=[last_month, this_month])
+    summed = SurveyMonth.objects.aggregate(n=Sum("respondents"))["n"] or 0
+    if summed != SurveyResponse.objects.count():
+        survey_months_rebuild(months=sorted(set(survey_all_months()) | {last_month, this_month}))
 
 
 def survey_all_months() -> list[date]:
