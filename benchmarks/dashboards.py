@@ -5,6 +5,9 @@ were built (``manage.py refresh_report_facts --full``; the script refuses to run
 
     .venv/bin/python benchmarks/dashboards.py
     .venv/bin/python benchmarks/dashboards.py --requests 50 --case mpp-month
+    .venv/bin/python benchmarks/dashboards.py --load-feedback   # first (re)load 20,000 complaints
+                                                                # and 500,000 survey responses
+    .venv/bin/python benchmarks/dashboards.py --load-feedback --complaints 5000
 
 Everything runs in this one process with DEBUG off: each request goes through Django's whole
 handler (middleware, session, view, template) via django.test.Client, timed around the call; no
@@ -45,6 +48,17 @@ def parse_args(argv=None):
     parser.add_argument("--warmup", type=int, default=3, help="untimed requests first (default: %(default)s)")
     parser.add_argument("--case", dest="cases", action="append", help="run only this case (repeatable)")
     parser.add_argument("--output", type=Path, help="JSON report (default: benchmarks/results/...)")
+    parser.add_argument(
+        "--load-feedback",
+        action="store_true",
+        help="first replace the complaints and survey responses with --complaints and --responses rows",
+    )
+    parser.add_argument(
+        "--complaints", type=int, default=20_000, help="complaints to load (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--responses", type=int, default=500_000, help="survey responses to load (default: %(default)s)"
+    )
     args = parser.parse_args(argv)
     args.requests = min(max(args.requests, 1), 1000)
     args.warmup = min(max(args.warmup, 0), 100)
@@ -69,6 +83,88 @@ class QueryCounter:
     def __call__(self, execute, sql, params, many, context):
         self.count += 1
         return execute(sql, params, many, context)
+
+
+FEEDBACK_SQL = """
+TRUNCATE surveys_surveyresponse, surveys_surveyinvitation, complaints_complaintmessage,
+         complaints_complaintattachment, complaints_historicalcomplaint, complaints_complaint CASCADE;
+INSERT INTO complaints_complaintcategory (code, name, name_en, description, "group", is_active, "order")
+VALUES ('bench-pelayanan', 'Pelayanan petugas', 'Staff service', '', 'Pelayanan', true, 0)
+ON CONFLICT (code) DO NOTHING;
+-- Survey responses on finished applications, one per invitation, submitted a day after the
+-- decision; scores 1-4 skewed to 3-4 as at a real MPP.
+INSERT INTO surveys_surveyinvitation
+    (subject_kind, subject_id, citizen_id, agency_id, service_id, subject_label, token, created_at, used_at)
+SELECT 'application', a.id, NULL, a.agency_id, a.service_id, a.tracking_number, md5('bench' || a.id),
+       a.decided_at, a.decided_at + interval '1 day'
+FROM permits_application a
+WHERE a.status IN ('issued', 'rejected') AND a.decided_at IS NOT NULL
+ORDER BY a.id DESC LIMIT %(responses)s;
+INSERT INTO surveys_surveyresponse
+    (invitation_id, agency_id, service_id, u1, u2, u3, u4, u5, u6, u7, u8, u9, comment, submitted_at)
+SELECT i.id, i.agency_id, i.service_id,
+       2 + (i.id %% 3 > 0)::int + (i.id %% 7 = 0)::int, 3 + (i.id %% 5 = 0)::int, 2 + (i.id %% 4 > 0)::int,
+       3 + (i.id %% 2)::int, 3, 3 + (i.id %% 3 = 0)::int, 4 - (i.id %% 11 = 0)::int, 2 + (i.id %% 3 > 0)::int,
+       3, '', i.used_at
+FROM surveys_surveyinvitation i;
+-- Complaints over the last two years, routed to the agencies of applications; most answered,
+-- a few late, some still open. Each answered one keeps its "routed" history row (the answer deadline).
+WITH picked AS (
+    SELECT a.id, a.agency_id, a.service_id, a.assigned_to_id, row_number() OVER () AS n
+    FROM permits_application a
+    WHERE a.assigned_to_id IS NOT NULL
+    ORDER BY a.id DESC LIMIT %(complaints)s
+), dated AS (
+    SELECT p.*, now() - (p.n * (interval '730 days' / %(complaints)s)) AS created
+    FROM picked p
+)
+INSERT INTO complaints_complaint
+    (number, secret, kind, channel, subject, description, address, reporter_name, reporter_email,
+     reporter_phone, is_anonymous, is_confidential, allow_publication, status, due_at, routed_at,
+     answer, answered_at, officer_note, lapor_reference, closed_at, closed_automatically,
+     rating_comment, created_at, updated_at, agency_id, answered_by_id, service_id, category_id)
+SELECT 'B-' || d.id, 'BENCH', 'pengaduan', 'web', 'Antrian loket lama', 'Menunggu lebih dari dua jam.',
+       '', '', '', '', true, false, false,
+       CASE WHEN d.n <= 40 THEN 'submitted' WHEN d.n <= 200 THEN 'routed' ELSE 'closed' END,
+       CASE WHEN d.n <= 40 THEN d.created + interval '3 days'
+            WHEN d.n <= 200 THEN d.created + interval '8 days' END,
+       CASE WHEN d.n > 40 THEN d.created + interval '1 day' END,
+       CASE WHEN d.n > 200 THEN 'Sudah ditindaklanjuti.' ELSE '' END,
+       CASE WHEN d.n > 200 THEN d.created + interval '1 day' + (d.n %% 9) * interval '1 day' END,
+       '', '', CASE WHEN d.n > 200 THEN d.created + interval '20 days' END, d.n > 200,
+       '', d.created, d.created, d.agency_id,
+       CASE WHEN d.n > 200 THEN d.assigned_to_id END, d.service_id,
+       (SELECT id FROM complaints_complaintcategory WHERE code = 'bench-pelayanan')
+FROM dated d;
+INSERT INTO complaints_historicalcomplaint
+    (id, number, secret, kind, channel, subject, description, address, reporter_name, reporter_email,
+     reporter_phone, is_anonymous, is_confidential, allow_publication, status, due_at, routed_at,
+     answer, answered_at, officer_note, lapor_reference, closed_at, closed_automatically,
+     rating_comment, created_at, updated_at, history_change_reason, history_date, history_type,
+     agency_id, category_id, service_id)
+SELECT c.id, c.number, c.secret, c.kind, c.channel, c.subject, c.description, c.address, '', '', '',
+       true, false, false, 'routed', c.routed_at + interval '7 days', c.routed_at, '', NULL, '', '',
+       NULL, false, '', c.created_at, c.routed_at, 'diteruskan', c.routed_at, '~',
+       c.agency_id, c.category_id, c.service_id
+FROM complaints_complaint c WHERE c.routed_at IS NOT NULL;
+ANALYZE complaints_complaint; ANALYZE complaints_historicalcomplaint;
+ANALYZE surveys_surveyinvitation; ANALYZE surveys_surveyresponse;
+"""
+
+
+def load_feedback(*, complaints: int, responses: int) -> None:
+    """Bench data for the complaints and IKM sections (benchmark database only: it truncates them)."""
+    from django.db import connection, transaction
+
+    started = time.perf_counter()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(FEEDBACK_SQL, {"complaints": complaints, "responses": responses})
+    from reports.services import survey_all_months, survey_months_rebuild
+
+    survey_months_rebuild(months=survey_all_months())  # the dashboards' IKM reads these sums
+    print(
+        f"loaded {complaints:,} complaints and {responses:,} survey responses in {time.perf_counter() - started:.0f} s"
+    )
 
 
 def cases() -> dict[str, str]:
@@ -136,6 +232,8 @@ def main(argv=None) -> int:
         admin = staff_create(
             email="bench-admin@bench.mpp.invalid", full_name="Bench Admin", role=Role.MPP_ADMIN
         )
+    if args.load_feedback:
+        load_feedback(complaints=args.complaints, responses=args.responses)
     client = Client(HTTP_HOST="localhost", raise_request_exception=True)
     client.force_login(admin)
     load_before = os.getloadavg()

@@ -238,6 +238,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.tasks.refresh_facts",
         "schedule": MPP_SWEEP_INTERVAL,
     },
+    # The dashboards' IKM reads monthly survey sums: this month's and last month's are rebuilt.
+    "reports-refresh-survey-months": {
+        "task": "reports.tasks.refresh_survey_months",
+        "schedule": MPP_SWEEP_INTERVAL,
+    },
     "notifications-send-due": {
         "task": "notifications.tasks.send_due",
         "schedule": MPP_SWEEP_INTERVAL,

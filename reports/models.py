@@ -152,3 +152,39 @@ class ReportMonthDuration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.month:%Y-%m} {self.scope} {self.scope_id}: {self.tenths / 10} x{self.count}"
+
+
+class SurveyMonth(models.Model):
+    """The satisfaction survey's sums of one calendar month (MPP time) per agency, service and
+    officer (the one assigned to the surveyed application; none for a queue ticket): the IKM is a
+    function of the nine element sums and the number of respondents, so any period's IKM for the
+    MPP, an agency, a service or an officer is exact from these rows (surveys.ikm), without
+    aggregating every response. Rebuilt by ``reports.services.survey_months_rebuild``."""
+
+    month = models.DateField()
+    agency_id = models.PositiveIntegerField()
+    service_id = models.PositiveIntegerField(null=True)
+    officer_id = models.PositiveIntegerField(null=True)
+    respondents = models.PositiveIntegerField()
+    u1 = models.PositiveBigIntegerField()
+    u2 = models.PositiveBigIntegerField()
+    u3 = models.PositiveBigIntegerField()
+    u4 = models.PositiveBigIntegerField()
+    u5 = models.PositiveBigIntegerField()
+    u6 = models.PositiveBigIntegerField()
+    u7 = models.PositiveBigIntegerField()
+    u8 = models.PositiveBigIntegerField()
+    u9 = models.PositiveBigIntegerField()
+
+    class Meta:
+        verbose_name = _("ringkasan survei bulanan")
+        verbose_name_plural = _("ringkasan survei bulanan")
+        indexes = [
+            models.Index(fields=["month"], name="rep_survey_month"),
+            models.Index(fields=["agency_id", "month"], name="rep_survey_agency"),
+            models.Index(fields=["service_id", "month"], name="rep_survey_service"),
+            models.Index(fields=["officer_id", "month"], name="rep_survey_officer"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.agency_id}/{self.service_id}/{self.officer_id}: {self.respondents}"

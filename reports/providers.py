@@ -69,10 +69,30 @@ def registered() -> list[MetricProvider]:
     return list(_REGISTRY.values())
 
 
-def sections(*, scope: Scope, period: Period, now: datetime | None = None) -> list[Section]:
+# The public transparency page's headline figures beyond the applications' (the MPP's IKM...):
+# callables () -> list[Figure], registered by the app that owns the figure.
+_HEADLINES: dict[str, object] = {}
+
+
+def register_headline(key: str, figures) -> None:
+    _HEADLINES[key] = figures
+
+
+def headlines() -> list[Figure]:
+    return [figure for produce in _HEADLINES.values() for figure in produce()]
+
+
+def iter_sections(*, scope: Scope, period: Period, now: datetime | None = None):
+    """Each provider's section in turn, computed only when asked for (an export stops at its table)."""
     now = now or timezone.now()
-    found = (provider.section(scope=scope, period=period, now=now) for provider in registered())
-    return [section for section in found if section is not None]
+    for provider in registered():
+        section = provider.section(scope=scope, period=period, now=now)
+        if section is not None:
+            yield section
+
+
+def sections(*, scope: Scope, period: Period, now: datetime | None = None) -> list[Section]:
+    return list(iter_sections(scope=scope, period=period, now=now))
 
 
 def _number(value) -> str:

@@ -1,8 +1,10 @@
 """Officer recognition: the monthly ranking, best officer per agency, repeated breaches.
 
 Formula (shown on the page): score = 0.7 x on-time rate + 0.3 x volume share, where the volume
-share is the officer's decisions over the busiest qualifying officer's of the same agency; once
-the satisfaction survey gives officers' IKM: 0.5 x on-time + 0.2 x volume share + 0.3 x IKM.
+share is the officer's decisions over the busiest qualifying officer's of the same agency; with
+the satisfaction survey (surveys.reporting sets ``officer_satisfaction``), an officer with survey
+responses that month on applications assigned to them scores 0.5 x on-time + 0.2 x volume share
++ 0.3 x IKM; one without responses keeps the first formula.
 Only officers with at least ``MPP_RANKING_MIN_VOLUME`` measured decisions in the month qualify.
 """
 
@@ -14,8 +16,8 @@ from django.conf import settings
 from . import metrics, selectors
 from .selectors import Period
 
-# A satisfaction provider (the SKM/IKM app) sets this to a callable
-# (officer_ids, period) -> {officer_id: ikm}; until then satisfaction is left out of the score.
+# The satisfaction provider (surveys.reporting.officers_ikm, set in SurveysConfig.ready()): a callable
+# (officer_ids, period) -> {officer_id: ikm}; None leaves satisfaction out of the score.
 officer_satisfaction = None
 
 

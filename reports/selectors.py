@@ -16,7 +16,7 @@ from agencies.models import Agency
 from permits.transitions import OPEN_STATUSES, ApplicationStatus
 from services.models import Service
 
-from .models import ApplicationFact, ReportMonth, ReportMonthDuration
+from .models import ApplicationFact, ReportMonth, ReportMonthDuration, SurveyMonth
 
 COUNTS = ("received", "decided", "measured", "on_time", "late")
 
@@ -146,7 +146,8 @@ def application_figures(*, scope: Scope, period: Period, now: datetime | None = 
     }
 
 
-def _months_back(end: date, count: int) -> list[date]:
+def months_back(end: date, count: int) -> list[date]:
+    """The first days of ``count`` months ending with the month of ``end``, oldest first."""
     months = []
     month = end.replace(day=1)
     for _ in range(count):
@@ -157,7 +158,7 @@ def _months_back(end: date, count: int) -> list[date]:
 
 def monthly_trend(*, scope: Scope, end: date, months: int = 12) -> list[dict]:
     """Per month for ``months`` months ending with the month of ``end``."""
-    wanted = _months_back(end, months)
+    wanted = months_back(end, months)
     found = {
         row["month"]: row
         for row in ReportMonth.objects.filter(
@@ -234,3 +235,23 @@ def transparency_figures(*, today: date | None = None) -> dict:
         "month": month,
         **totals,
     }
+
+
+SURVEY_SUMS = ("respondents", "u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9")
+
+
+def survey_sums(*, scope: Scope, period: Period, by: str | None = None) -> list[dict]:
+    """The survey's summed respondents and element sums over the period's months for the scope,
+    in total (``by=None``) or per ``"month"``, ``"agency_id"``, ``"service_id"`` or ``"officer_id"``.
+    One query over the monthly sums (SurveyMonth)."""
+    first, last = period.first_months
+    qs = SurveyMonth.objects.filter(month__gte=first, month__lte=last)
+    if scope.kind != "mpp":
+        qs = qs.filter(**{f"{scope.kind}_id": scope.scope_id})
+    totals = {name: Sum(name) for name in SURVEY_SUMS}
+    if by is None:
+        row = qs.aggregate(**totals)
+        return [row] if row["respondents"] else []
+    if by != "month":
+        qs = qs.exclude(**{by: None})
+    return list(qs.values(by).order_by(by).annotate(**totals))

@@ -1,10 +1,11 @@
-"""Writes of the reports app: keeping the application facts in step with the applications."""
+"""Writes of the reports app: keeping the application facts in step with the applications, and the
+satisfaction survey's monthly sums in step with the responses."""
 
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 
 from django.db import connection, transaction
-from django.db.models import Count, F, IntegerField, Max, Q
+from django.db.models import Count, F, IntegerField, Max, Min, Q, Sum
 from django.db.models.functions import Cast, Round, TruncMonth
 from django.utils import timezone
 
@@ -12,7 +13,7 @@ from agencies.selectors import work_calendar
 from permits.models import Application, CorrectionRequest
 
 from . import metrics
-from .models import ApplicationFact, ReportMonth, ReportMonthDuration, ReportScope
+from .models import ApplicationFact, ReportMonth, ReportMonthDuration, ReportScope, SurveyMonth
 
 REFRESH_OVERLAP = timedelta(minutes=10)
 
@@ -217,3 +218,72 @@ LOCK_KEY = 8_000_000_000
 
 def facts_refreshed_at() -> datetime | None:
     return ApplicationFact.objects.aggregate(last=Max("source_updated_at"))["last"]
+
+
+_SURVEY_MONTHS_SQL = """
+    INSERT INTO {summary} (month, agency_id, service_id, officer_id, respondents,
+                           u1, u2, u3, u4, u5, u6, u7, u8, u9)
+    SELECT (date_trunc('month', r.submitted_at AT TIME ZONE %(zone)s))::date, r.agency_id, r.service_id,
+           a.assigned_to_id, COUNT(*), SUM(r.u1), SUM(r.u2), SUM(r.u3), SUM(r.u4), SUM(r.u5), SUM(r.u6),
+           SUM(r.u7), SUM(r.u8), SUM(r.u9)
+    FROM {responses} r
+    LEFT JOIN {invitations} i ON i.id = r.invitation_id AND i.subject_kind = 'application'
+    LEFT JOIN {applications} a ON a.id = i.subject_id
+    WHERE r.submitted_at >= %(start)s AND r.submitted_at < %(end)s
+    GROUP BY 1, 2, 3, 4
+"""
+
+
+def survey_months_rebuild(*, months: list[date]) -> None:
+    """Rewrite the survey sums of ``months`` from the responses (one INSERT ... SELECT per month).
+    Idempotent; a transaction-level advisory lock keeps two runs from
+    interleaving their delete and insert."""
+    from surveys.models import SurveyInvitation, SurveyResponse
+
+    if not months:
+        return
+    zone = timezone.get_current_timezone()
+    sql = _SURVEY_MONTHS_SQL.format(
+        summary=SurveyMonth._meta.db_table,
+        responses=SurveyResponse._meta.db_table,
+        invitations=SurveyInvitation._meta.db_table,
+        applications=Application._meta.db_table,
+    )
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [SURVEY_MONTHS_LOCK])
+        SurveyMonth.objects.filter(month__in=months).delete()
+        for month in sorted(set(months)):
+            start = datetime.combine(month, time.min, tzinfo=zone)
+            end = datetime.combine(_next_month(month), time.min, tzinfo=zone)
+            cursor.execute(sql, {"zone": str(zone), "start": start, "end": end})
+
+
+SURVEY_MONTHS_LOCK = 80_0801  # any constant, unique among the project's advisory locks
+
+
+def survey_months_refresh(*, today: date | None = None) -> None:
+    """Beat: this month and the last (a response is counted in the month it was submitted); and
+    every month when the sums no longer add up to the responses (responses loaded or removed
+    in an older month: an import, the demo data), which one index-only count finds."""
+    from surveys.models import SurveyResponse
+
+    this_month = (today or timezone.localdate()).replace(day=1)
+    last_month = (this_month - timedelta(days=1)).replace(day=1)
+    survey_months_rebuild(months=[last_month, this_month])
+    summed = SurveyMonth.objects.aggregate(n=Sum("respondents"))["n"] or 0
+    if summed != SurveyResponse.objects.count():
+        survey_months_rebuild(months=sorted(set(survey_all_months()) | {last_month, this_month}))
+
+
+def survey_all_months() -> list[date]:
+    from surveys.models import SurveyResponse
+
+    found = SurveyResponse.objects.aggregate(first=Min("submitted_at"), last=Max("submitted_at"))
+    if found["first"] is None:
+        return []
+    months, month = [], _month_of(found["first"])
+    while month <= _month_of(found["last"]):
+        months.append(month)
+        month = _next_month(month)
+    return months

@@ -98,6 +98,17 @@ def _export_or_render(request, tables: list[Table], template: str, context: dict
 def _dashboard(request, scope: Scope, title: str, hint: str):
     period, form = _period(request)
     now = timezone.now()
+    fmt = request.GET.get("ekspor")
+    if fmt:
+        # An export computes the sections only up to the one holding the table.
+        if fmt not in ("csv", "xlsx"):
+            raise Http404
+        key = request.GET.get("tabel", "")
+        for section in providers.iter_sections(scope=scope, period=period, now=now):
+            for table in section.tables:
+                if table.key == key:
+                    return table_response(table, fmt, filename_hint=hint)
+        raise Http404
     sections = providers.sections(scope=scope, period=period, now=now)
     tables = [table for section in sections for table in section.tables]
     query = request.GET.copy()
@@ -228,6 +239,12 @@ def transparency(request):
             [_("Tepat waktu (%)"), figures["on_time_rate"]],
         ],
     )
+    extra = providers.headlines()
+    table.rows.extend([figure.label, figure.value] for figure in extra)
     return _export_or_render(
-        request, [table], "reports/transparency.html", {"figures": figures, "table": table}, "transparansi"
+        request,
+        [table],
+        "reports/transparency.html",
+        {"figures": figures, "table": table, "headlines": extra},
+        "transparansi",
     )

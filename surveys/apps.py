@@ -7,4 +7,7 @@ class SurveysConfig(AppConfig):
     verbose_name = _("Survei kepuasan masyarakat")
 
     def ready(self) -> None:
+        from .reporting import register_provider
+
+        register_provider()  # the dashboards' section (reports.providers)
         from . import signals  # noqa: F401

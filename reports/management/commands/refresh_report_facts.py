@@ -2,11 +2,17 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from reports.services import all_months, facts_refresh, months_rebuild
+from reports.services import (
+    all_months,
+    facts_refresh,
+    months_rebuild,
+    survey_all_months,
+    survey_months_rebuild,
+)
 
 
 class Command(BaseCommand):
-    help = "Bring the dashboards' application facts up to date (all of them with --full)."
+    help = "Bring the dashboards' application facts up to date (all of them, and every month's survey sums, with --full)."
 
     def add_arguments(self, parser):
         parser.add_argument("--full", action="store_true", help="Rebuild every fact, not only changed ones.")
@@ -19,6 +25,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, full: bool, batch_size: int, summaries_only: bool, **options):
         started = time.monotonic()
+        survey_months = survey_all_months() if full or summaries_only else []
+        survey_months_rebuild(months=survey_months)
+        if survey_months:
+            self.stdout.write(f"{len(survey_months)} bulan survei diringkas.")
         if summaries_only:
             months = all_months()
             months_rebuild(months=months)
