@@ -15,6 +15,7 @@ Concurrency
 
 from __future__ import annotations
 
+import logging
 import secrets
 from datetime import date, datetime, time, timedelta
 
@@ -47,6 +48,8 @@ from .models import (
 )
 
 BOOKING_CODE_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY34679"  # no 0/O, 1/I, 2/Z, 5/S, 8/B look-alikes
+
+logger = logging.getLogger(__name__)
 
 
 class QueueClosed(DomainError):
@@ -333,8 +336,7 @@ def ticket_start(*, ticket: Ticket, counter: Counter, actor, now: datetime | Non
 
 @transaction.atomic
 def ticket_finish(*, ticket: Ticket, counter: Counter, actor, now: datetime | None = None) -> Ticket:
-    """Service done. The place to hook what follows a served visit (the satisfaction survey
-    invitation): add it with ``transaction.on_commit`` below, passing ``ticket.pk``."""
+    """Service done; after commit the visitor is invited to the satisfaction survey (SKM)."""
     ticket = _counter_action(
         ticket=ticket,
         counter=counter,
@@ -345,7 +347,29 @@ def ticket_finish(*, ticket: Ticket, counter: Counter, actor, now: datetime | No
         finished_at=_now(now),
     )
     selectors.service_time_forget(ticket.queue_id)
+    transaction.on_commit(lambda: _invite_to_survey(ticket.pk))
     return ticket
+
+
+def _invite_to_survey(ticket_id: int) -> None:
+    """One SKM invitation per served ticket: to the citizen's inbox when the visitor has an account,
+    and always on the ticket's phone page (walk-ins follow the QR code of their ticket). A failure
+    here is logged and never undoes the served ticket."""
+    from surveys.services import survey_invite
+
+    ticket = Ticket.objects.select_related("queue", "service").get(pk=ticket_id)
+    try:
+        with transaction.atomic():
+            survey_invite(
+                subject_kind="queue_ticket",
+                subject_id=ticket.pk,
+                citizen=ticket.citizen,
+                agency=ticket.queue.agency,
+                service=ticket.service,
+                subject_label=ticket.code,
+            )
+    except Exception:
+        logger.exception("survey invitation for queue ticket %s failed", ticket_id)
 
 
 @transaction.atomic

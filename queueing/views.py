@@ -19,10 +19,11 @@ from accounts.permissions import role_required
 from agencies.selectors import work_calendar
 from mpp.errors import DomainError
 from mpp.ratelimit import over_limit
+from surveys import selectors as survey_selectors
 
 from . import selectors, services
 from .forms import BookingForm, CheckInForm, IssueForm, TransferForm
-from .models import Booking, BookingStatus, Counter, CounterStatus, PriorityReason, Ticket
+from .models import Booking, BookingStatus, Counter, CounterStatus, PriorityReason, Ticket, TicketStatus
 
 
 def _today():
@@ -102,6 +103,10 @@ def ticket_status(request: HttpRequest, token: str) -> HttpResponse:
     """The visitor's phone: live position and estimated wait (refreshed by htmx)."""
     ticket = _ticket_or_404(token)
     context = {"ticket": ticket, "position": selectors.ticket_position(ticket)}
+    if ticket.status == TicketStatus.DONE:
+        context["survey"] = survey_selectors.open_invitation_for(
+            subject_kind="queue_ticket", subject_id=ticket.pk
+        )
     if request.headers.get("HX-Request"):
         return render(request, "queueing/_ticket_status.html", context)
     return render(request, "queueing/ticket_status.html", context)

@@ -175,6 +175,13 @@ def invitation_by_token(token: str) -> SurveyInvitation | None:
     return SurveyInvitation.objects.select_related("agency", "service").filter(token=token).first()
 
 
+def open_invitation_for(*, subject_kind: str, subject_id: int) -> SurveyInvitation | None:
+    """The unanswered invitation of one transaction (e.g. a served queue ticket), if any."""
+    return SurveyInvitation.objects.filter(
+        subject_kind=subject_kind, subject_id=subject_id, used_at__isnull=True
+    ).first()
+
+
 def open_invitations_of(user) -> QuerySet[SurveyInvitation]:
     return SurveyInvitation.objects.filter(citizen=user, used_at__isnull=True).select_related(
         "service", "agency"

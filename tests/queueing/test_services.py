@@ -376,3 +376,36 @@ def test_only_a_waiting_ticket_can_be_cancelled(queue, clock, trait, allowed):
             services.ticket_cancel(ticket=ticket)
         ticket.refresh_from_db()
         assert ticket.status != TicketStatus.CANCELLED
+
+
+def test_a_served_ticket_invites_the_visitor_to_the_survey_once(
+    queue, open_counter, officer, citizen, clock, client, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    from surveys.models import SurveyInvitation
+
+    ticket = services.ticket_issue(queue=queue, citizen=citizen)
+    services.ticket_call_next(counter=open_counter, actor=officer)
+    services.ticket_start(ticket=ticket, counter=open_counter, actor=officer)
+    status_url = reverse("queueing:ticket_status", args=[ticket.token])
+    assert "Isi survei kepuasan" not in client.get(status_url).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.ticket_finish(ticket=ticket, counter=open_counter, actor=officer)
+
+    invitation = SurveyInvitation.objects.get(subject_kind="queue_ticket", subject_id=ticket.pk)
+    assert invitation.citizen == citizen and invitation.agency == queue.agency
+    assert Notification.objects.filter(recipient=citizen, event="survey.invitation").count() == 1
+    page = client.get(status_url).content.decode()
+    assert "Isi survei kepuasan" in page and reverse("surveys:survey", args=[invitation.token]) in page
+
+
+def test_a_no_show_gets_no_survey(queue, open_counter, officer, clock, django_capture_on_commit_callbacks):
+    from surveys.models import SurveyInvitation
+
+    ticket = services.ticket_issue(queue=queue)
+    services.ticket_call_next(counter=open_counter, actor=officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.ticket_no_show(ticket=ticket, counter=open_counter, actor=officer)
+    assert not SurveyInvitation.objects.filter(subject_kind="queue_ticket", subject_id=ticket.pk).exists()
