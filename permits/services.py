@@ -143,7 +143,11 @@ def _calendar(now: datetime) -> WorkCalendar:
     return work_calendar(years=range(year - 2, year + 3))
 
 
-def correction_days() -> int:
+def correction_days(service=None) -> int:
+    """Working days a citizen has to answer a correction request: the service's own setting, else
+    the MPP's."""
+    if service is not None and service.correction_days:
+        return service.correction_days
     return getattr(settings, "MPP_CORRECTION_DAYS", DEFAULT_CORRECTION_DAYS)
 
 
@@ -758,7 +762,7 @@ def application_request_correction(
         application=application,
         requested_by=actor,
         requested_at=now,
-        due_at=_calendar(now).deadline_after(now, correction_days()),
+        due_at=_calendar(now).deadline_after(now, correction_days(application.service)),
         note=note.strip(),
     )
     _save(correction, actor=actor, reason=_("perbaikan diminta"), now=now)
@@ -1062,6 +1066,11 @@ def application_lapse(
     correction = CorrectionRequest.objects.filter(application=application, resolved_at__isnull=True).first()
     if correction is None or correction.due_at >= now:
         raise ApplicationError(_("Batas waktu perbaikan belum lewat."), code="correction_not_due")
+    if not application.service.lapse_on_expired_correction:
+        raise ApplicationError(
+            _("Layanan ini tidak menutup permohonan secara otomatis; petugas yang memutuskan."),
+            code="lapse_disabled",
+        )
     application.status = S.LAPSED
     _save(
         application,
@@ -1085,7 +1094,10 @@ def applications_lapse_expired(*, now: datetime | None = None) -> int:
     """Sweep: lapse every returned application past its correction deadline. Returns how many."""
     now = _now(now)
     ids = CorrectionRequest.objects.filter(
-        resolved_at__isnull=True, due_at__lt=now, application__status=S.RETURNED
+        resolved_at__isnull=True,
+        due_at__lt=now,
+        application__status=S.RETURNED,
+        application__service__lapse_on_expired_correction=True,
     ).values_list("application_id", flat=True)
     count = 0
     for application in Application.objects.filter(pk__in=list(ids)):

@@ -61,6 +61,20 @@ class Service(models.Model):
         default=False,
         help_text=_("PP 28/2025: permohonan yang tidak diputus sampai batas waktunya dianggap disetujui."),
     )
+    # What happens when a citizen does not answer an officer's correction request in time.
+    correction_days = models.PositiveSmallIntegerField(
+        _("hari kerja untuk perbaikan"),
+        null=True,
+        blank=True,
+        help_text=_("Kosongkan untuk memakai ketentuan MPP (MPP_CORRECTION_DAYS, bawaan 14 hari kerja)."),
+    )
+    lapse_on_expired_correction = models.BooleanField(
+        _("tutup otomatis bila perbaikan tidak diajukan"),
+        default=True,
+        help_text=_(
+            "Bila dimatikan, permohonan yang melewati batas perbaikan tetap menunggu keputusan petugas."
+        ),
+    )
     # OSS RBA: a business service names its KBLI 2020 activity and risk level; the level decides
     # what the applicant must hold (services/risk.py) and makes the NIB required on the application.
     kbli_code = models.CharField(

@@ -656,3 +656,29 @@ def test_a_returned_application_lapses_after_the_correction_deadline(service, of
     assert lapsed.status == S.LAPSED
     assert last_history(lapsed).history_change_reason.startswith("kedaluwarsa")
     assert CorrectionRequest.objects.get().resolved_at is None
+
+
+def test_a_service_sets_its_own_correction_time(service, officer):
+    from agencies.selectors import work_calendar
+
+    service.correction_days = 5
+    service.save(update_fields=["correction_days"])
+    application = submitted_application(service=service, now=wib(3, 2, 9))
+    correction = services.application_request_correction(
+        application=application, actor=officer, items=[(None, "Lengkapi")], now=wib(3, 2, 10)
+    )
+    assert correction.due_at == work_calendar().deadline_after(wib(3, 2, 10), 5)
+    assert correction.due_at < work_calendar().deadline_after(wib(3, 2, 10), 14)
+
+
+def test_a_service_without_automatic_lapse_leaves_the_decision_to_staff(service, officer):
+    service.lapse_on_expired_correction = False
+    service.save(update_fields=["lapse_on_expired_correction"])
+    application = submitted_application(service=service, now=wib(3, 2, 9))
+    correction = services.application_request_correction(
+        application=application, actor=officer, items=[(None, "Lengkapi")], now=wib(3, 2, 10)
+    )
+    assert services.applications_lapse_expired(now=wib(4, 30, 10)) == 0
+    with pytest.raises(ApplicationError, match="petugas yang memutuskan"):
+        services.application_lapse(application=correction.application, now=wib(4, 30, 10))
+    assert fresh(correction.application).status == S.RETURNED
