@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Role, User
 from accounts.permissions import is_agency_staff, is_citizen, is_complaint_officer
 from agencies.selectors import work_calendar
-from mpp.errors import ConflictError, DomainError
+from mpp.errors import ConflictError, DomainError, NotPermitted
 from notifications.services import notify
 from permits.tracking import new_secret, secrets_match
 from permits.uploads import check_upload, clean_original_name
@@ -51,13 +51,6 @@ _ANY_KIND = SimpleNamespace(accepted_kinds=())  # attachments: every kind permit
 
 class ComplaintError(DomainError):
     """The input cannot be accepted; the message says what to fix."""
-
-
-class NotPermitted(DomainError):
-    status_code = 403
-
-    def __init__(self, message: str | None = None):
-        super().__init__(message or _("Anda tidak berwenang melakukan ini."), code="not_permitted")
 
 
 class TransitionNotAllowed(DomainError):

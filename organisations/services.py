@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from agencies.selectors import work_calendar
-from mpp.errors import ConflictError, DomainError
+from mpp.errors import ConflictError, DomainError, NotPermitted
 from notifications.services import notify
 from permits import uploads
 
@@ -56,10 +56,6 @@ REPORT_KINDS = SimpleNamespace(accepted_kinds=["pdf"])  # an activity report is 
 
 class RegisterError(DomainError):
     """The registration cannot become a register entry (HTTP 400)."""
-
-
-class NotPermitted(DomainError):
-    status_code = 403
 
 
 def validity_years() -> int:

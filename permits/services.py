@@ -40,7 +40,7 @@ from simple_history.utils import bulk_create_with_history
 
 from accounts.models import Role
 from agencies.selectors import work_calendar
-from mpp.errors import ConflictError, DomainError
+from mpp.errors import ConflictError, DomainError, NotPermitted
 from mpp.formatting import rupiah
 from services.models import FormField, Requirement, Service, ServiceStandard, StepRole
 from services.selectors import in_force_standard
@@ -100,15 +100,6 @@ STEP_ROLE_ACTORS: dict[str, frozenset[str]] = {
 
 class ApplicationError(DomainError):
     """A business rule of applications refused the action (HTTP 400)."""
-
-
-class NotPermitted(DomainError):
-    """The actor may not do this to this application (HTTP 403)."""
-
-    status_code = 403
-
-    def __init__(self, message: str | None = None):
-        super().__init__(message or _("Anda tidak berwenang melakukan tindakan ini."), code="not_permitted")
 
 
 class FieldErrors(DomainError):
