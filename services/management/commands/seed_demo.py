@@ -68,6 +68,9 @@ class Command(BaseCommand):
             buildings_demo.seed_demo()
             accounts += organisations_demo.seed_demo(with_accounts=settings.DEMO_MODE)
             call_command("seed_message_templates", verbosity=0)
+        # The dashboards read summaries that beat refreshes; build them now so a fresh demo shows
+        # the seeded applications and survey answers at once (outside the seeding transaction).
+        call_command("refresh_report_facts", "--full", verbosity=0)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Data demo siap: {Agency.objects.count()} instansi, {Service.objects.count()} layanan "
