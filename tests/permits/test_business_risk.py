@@ -28,6 +28,7 @@ pytestmark = pytest.mark.django_db
 def _mpp():
     MppProfileFactory()  # office hours for the working-day calendar
 
+
 NIB = "9120001234567"
 SLOT = "Dokumen pemenuhan standar usaha"
 
@@ -347,3 +348,41 @@ def test_ticking_the_declaration_on_the_form_records_it(client):
     assert re.search(
         r'<input type="checkbox" name="standard_declaration"[^>]* checked', client.get(url).content.decode()
     )
+
+
+def test_the_staff_page_shows_the_declaration_and_records_the_verification(client):
+    application, officer, _supervisor = in_process_medium_high()
+    detail = reverse("permits_staff:detail", args=[application.pk])
+    verify = reverse("permits_staff:standard_verify", args=[application.pk])
+    client.force_login(UserFactory(officer=True))  # another agency's officer
+    assert client.post(verify, {"note": "x"}).status_code == 404
+    client.force_login(application.applicant)
+    assert client.post(verify, {"note": "x"}).status_code in (302, 403)
+    assert Application.objects.get(pk=application.pk).standard_verified_at is None
+    client.force_login(officer)
+    page = client.get(detail).content.decode()
+    assert "Perizinan berusaha berbasis risiko (OSS RBA)" in page and NIB in page
+    assert "Catat verifikasi Sertifikat Standar" in page
+    response = client.post(verify, {"note": "Sesuai standar toko obat"}, follow=True)
+    assert "Verifikasi Sertifikat Standar dicatat." in response.content.decode()
+    page = client.get(detail).content.decode()
+    assert "Catat verifikasi Sertifikat Standar" not in page and "Sesuai standar toko obat" in page
+    assert Application.objects.get(pk=application.pk).standard_verified_by == officer
+    refused = client.post(verify, {}, follow=True).content.decode()  # already verified: nothing changes
+    assert (
+        Application.objects.get(pk=application.pk)
+        .history.filter(history_change_reason__startswith="Sertifikat Standar diverifikasi")
+        .count()
+        == 1
+        and "Permohonan" in refused
+    )
+
+
+def test_the_staff_page_shows_a_made_declaration(client):
+    draft = draft_with_nib(risk_service("menengah_rendah", kbli="10794"))
+    application_declare_standard(application=draft, actor=draft.applicant, accepted=True)
+    submitted = submit(Application.objects.get(pk=draft.pk))
+    client.force_login(UserFactory(officer=True, agency=submitted.agency))
+    page = client.get(reverse("permits_staff:detail", args=[submitted.pk])).content.decode()
+    assert "Pernyataan mandiri dibuat oleh" in page and "dengan KBLI 10794" in page
+    assert "Catat verifikasi Sertifikat Standar" not in page
