@@ -386,3 +386,36 @@ def test_the_staff_page_shows_a_made_declaration(client):
     page = client.get(reverse("permits_staff:detail", args=[submitted.pk])).content.decode()
     assert "Pernyataan mandiri dibuat oleh" in page and "dengan KBLI 10794" in page
     assert "Catat verifikasi Sertifikat Standar" not in page
+
+
+def test_a_new_standard_version_keeps_the_declaration_text_and_the_document_slot():
+    from services.services import standard_draft_create
+
+    service = risk_service("menengah_tinggi")
+    add_standard_slot(service)
+    standard = ServiceStandard.objects.get(service=service)
+    standard.business_standard = "Memenuhi standar toko obat."
+    standard.save()
+    draft = standard_draft_create(service=service, actor=UserFactory(mpp_admin=True))
+    assert draft.business_standard == "Memenuhi standar toko obat."
+    assert list(
+        draft.requirements.filter(kind=Requirement.Kind.STANDARD_CERTIFICATE).values_list("name", flat=True)
+    ) == [SLOT]
+
+
+def test_a_document_replaced_after_the_verification_must_be_verified_again():
+    application, officer, supervisor = in_process_medium_high()
+    application_verify_standard(application=application, actor=officer)
+    slot = Requirement.objects.get(standard=application.standard, kind=Requirement.Kind.STANDARD_CERTIFICATE)
+    permits.application_request_correction(
+        application=application, actor=officer, items=[(slot, "Halaman tanda tangan belum ada.")]
+    )
+    returned = Application.objects.get(pk=application.pk)
+    upload_standard_document(returned, slot)
+    permits.application_resubmit(application=returned, actor=returned.applicant)
+    application = Application.objects.get(pk=application.pk)
+    assert application.status == "in_process"
+    with pytest.raises(permits.ApplicationError, match="belum diverifikasi petugas"):
+        permits.application_approve(application=application, actor=supervisor)
+    application_verify_standard(application=application, actor=officer, note="Berkas baru sesuai")
+    assert permits.application_approve(application=application, actor=supervisor).status == "approved"
