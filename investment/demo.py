@@ -5,7 +5,7 @@ and the investment information page."""
 
 from django.db import transaction
 
-from services.models import Service
+from services.models import Requirement, Service, ServiceStandard
 
 from .models import ActivityRisk, ActivityService, InvestmentInfo, KbliActivity, Sector, Zone
 
@@ -26,6 +26,55 @@ SERVICE_RISK = {
     "IZIN-LKP": ("85499", "tinggi"),
     "IZIN-PAUD": ("85111", "tinggi"),
 }
+
+# Menengah rendah: the business standard the applicant declares to meet (pernyataan mandiri).
+BUSINESS_STANDARDS = {
+    "SPP-IRT": (
+        "Cara Produksi Pangan Olahan yang Baik untuk Industri Rumah Tangga (CPPOB-IRT): ruang produksi "
+        "bersih dan terpisah dari tempat tinggal, air bersih untuk produksi, peralatan dari bahan yang "
+        "aman untuk pangan, pekerja sehat dan memakai pelindung, serta label memuat nama produk, "
+        "komposisi, berat bersih, nama dan alamat IRTP, nomor P-IRT dan tanggal kedaluwarsa."
+    ),
+    "TDG": (
+        "Standar usaha pergudangan: luas dan kapasitas gudang sesuai yang didaftarkan, alat pemadam api "
+        "ringan yang berfungsi, penerangan dan ventilasi memadai, serta pencatatan barang masuk dan "
+        "keluar yang dapat diperiksa petugas."
+    ),
+}
+# Menengah tinggi: the document the agency verifies before the Sertifikat Standar is approved.
+STANDARD_DOCUMENT = (
+    "Dokumen pemenuhan standar usaha (Sertifikat Standar)",
+    "Bukti pemenuhan standar usaha KBLI ini sebagaimana diisi di OSS (PP 28/2025), dalam satu berkas "
+    "PDF; diverifikasi petugas instansi sebelum permohonan disetujui.",
+)
+
+
+def seed_risk_obligations() -> None:
+    """What the risk levels ask, on the standards in force: the declaration text (menengah rendah)
+    and the standard fulfilment document row (menengah tinggi). Only where missing."""
+    standards = ServiceStandard.objects.filter(
+        status=ServiceStandard.Status.IN_FORCE, service__risk_level__in=["menengah_rendah", "menengah_tinggi"]
+    ).select_related("service")
+    for standard in standards:
+        service = standard.service
+        if service.risk_level == "menengah_rendah":
+            text = BUSINESS_STANDARDS.get(service.code, "")
+            if text and not standard.business_standard:
+                standard.business_standard = text
+                standard._change_reason = "Standar usaha untuk pernyataan mandiri (data demo)"
+                standard.save(update_fields=["business_standard", "updated_at"])
+        elif not standard.requirements.filter(kind=Requirement.Kind.STANDARD_CERTIFICATE).exists():
+            last = standard.requirements.order_by("-order").values_list("order", flat=True).first() or 0
+            Requirement.objects.create(
+                standard=standard,
+                order=last + 1,
+                name=STANDARD_DOCUMENT[0],
+                description=STANDARD_DOCUMENT[1],
+                mandatory=True,
+                accepted_kinds=["pdf"],
+                kind=Requirement.Kind.STANDARD_CERTIFICATE,
+            )
+
 
 R, MR, MT, T = "rendah", "menengah_rendah", "menengah_tinggi", "tinggi"
 SMALL = ["mikro", "kecil"]
@@ -269,6 +318,7 @@ def seed_demo() -> int:
             service.kbli_code, service.risk_level = kbli, risk
             service._change_reason = "KBLI dan tingkat risiko OSS RBA (data demo)"
             service.save(update_fields=["kbli_code", "risk_level"])
+    seed_risk_obligations()
     services = {s.code: s for s in Service.objects.filter(is_active=True)}
     created = 0
     for code, title, keywords, zones, risks, rows in ACTIVITIES:

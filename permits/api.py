@@ -55,7 +55,12 @@ from services.models import Service
 from services.selectors import service_detail
 
 from . import services
-from .business import BusinessIdentityError, application_set_business_identity
+from .business import (
+    BusinessIdentityError,
+    application_declare_standard,
+    application_set_business_identity,
+    application_verify_standard,
+)
 from .models import Application, Document
 from .selectors import (
     WorklistFilters,
@@ -84,6 +89,8 @@ from .serializers import (
     RejectSerializer,
     RequestCorrectionSerializer,
     StaffActionSerializer,
+    StandardDeclarationSerializer,
+    StandardVerificationSerializer,
     StepCompleteSerializer,
     SubmitSerializer,
     TrackQuerySerializer,
@@ -391,6 +398,24 @@ class ApplicationViewSet(viewsets.GenericViewSet):
         return self._reloaded(application)
 
     @extend_schema(
+        summary=_("Pernyataan mandiri standar usaha"),
+        description=_(
+            "Untuk layanan OSS RBA risiko menengah rendah: pemohon membuat (atau menarik) pernyataan "
+            "mandiri pemenuhan standar usaha pada draf atau permohonan yang dikembalikan; wajib "
+            "sebelum diajukan. Teks pernyataan dicatat bersama waktu dan pembuatnya."
+        ),
+        parameters=[ID_PARAMETER],
+        request=StandardDeclarationSerializer,
+        responses={200: ApplicationDetailSerializer, **ACTION_ERRORS},
+    )
+    @action(detail=True, methods=["post"], url_path="standard-declaration", url_name="standard-declaration")
+    def standard_declaration(self, request, id=None):
+        application = self._application(id)
+        data = self._input(StandardDeclarationSerializer)
+        application_declare_standard(application=application, actor=request.user, accepted=data["accepted"])
+        return self._reloaded(application)
+
+    @extend_schema(
         summary=_("Unggah berkas persyaratan"),
         description=_(
             "Multipart: `requirement` (ID persyaratan) dan `file`. Jenis berkas diperiksa dari isinya "
@@ -581,6 +606,20 @@ class ApplicationViewSet(viewsets.GenericViewSet):
     def approve(self, request, id=None):
         application, data = self._act(id, NoteActionSerializer)
         services.application_approve(application=application, actor=request.user, note=data["note"])
+        return self._reloaded(application)
+
+    @_action_schema(
+        _("Verifikasi Sertifikat Standar"),
+        _(
+            "Untuk layanan OSS RBA risiko menengah tinggi: petugas instansi mencatat verifikasi dokumen "
+            "pemenuhan Sertifikat Standar saat permohonan Diproses; wajib sebelum disetujui."
+        ),
+        StandardVerificationSerializer,
+    )
+    @action(detail=True, methods=["post"], url_path="standard-verification", url_name="standard-verification")
+    def standard_verification(self, request, id=None):
+        application, data = self._act(id, StandardVerificationSerializer)
+        application_verify_standard(application=application, actor=request.user, note=data["note"])
         return self._reloaded(application)
 
     @_action_schema(

@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mpp.errors import DomainError
-from services.risk import obligation
+from services.models import Requirement
+from services.risk import RiskLevel, obligation
 
 from .models import Application
 from .transitions import ApplicationStatus
@@ -61,13 +62,142 @@ def needs_business_identity(application: Application) -> bool:
 
 
 def business_identity_problems(application: Application) -> list[str]:
-    """What keeps a business application from being submitted: a missing or invalid NIB."""
+    """What keeps a business application from being submitted, by its risk level (DOMAIN.md):
+    every level needs a valid NIB; menengah rendah the applicant's pernyataan mandiri on the
+    current standard text; menengah tinggi the standard fulfilment document (its requirement row).
+    Tinggi needs nothing more: the izin is what the service produces."""
     if not needs_business_identity(application):
         return []
+    problems = []
     if not application.nib:
-        return [_("NIB wajib diisi untuk layanan perizinan berusaha berbasis risiko.")]
-    error = nib_error(application.nib)
-    return [error] if error else []
+        problems.append(_("NIB wajib diisi untuk layanan perizinan berusaha berbasis risiko."))
+    elif error := nib_error(application.nib):
+        problems.append(error)
+    level = application.service.risk_level
+    if level == RiskLevel.MEDIUM_LOW:
+        if not application.standard_declared_at:
+            problems.append(
+                _(
+                    "Buat pernyataan mandiri pemenuhan standar usaha (Sertifikat Standar risiko menengah rendah)."
+                )
+            )
+        elif application.standard_declaration != declaration_text(application):
+            problems.append(
+                _(
+                    "Standar usaha atau KBLI berubah setelah pernyataan mandiri dibuat; buat ulang pernyataannya."
+                )
+            )
+    elif level == RiskLevel.MEDIUM_HIGH:
+        slots = standard_certificate_requirements(application)
+        if not slots:
+            problems.append(
+                _(
+                    "Standar pelayanan ini belum memuat persyaratan dokumen pemenuhan Sertifikat Standar; "
+                    "hubungi instansi penyelenggara."
+                )
+            )
+        uploaded = set(
+            application.documents.filter(is_current=True, requirement__in=slots).values_list(
+                "requirement_id", flat=True
+            )
+        )
+        for requirement in slots:
+            # A mandatory row is already reported by the general check ("Berkas ... belum diunggah").
+            if requirement.pk not in uploaded and not requirement.mandatory:
+                problems.append(
+                    _("Berkas '%(name)s' wajib diunggah untuk verifikasi Sertifikat Standar.")
+                    % {"name": requirement.name}
+                )
+    return problems
+
+
+def standard_certificate_requirements(application: Application) -> list[Requirement]:
+    return list(
+        Requirement.objects.filter(
+            standard_id=application.standard_id, kind=Requirement.Kind.STANDARD_CERTIFICATE
+        ).order_by("order", "id")
+    )
+
+
+DECLARATION_STATEMENT = (
+    "Saya, pelaku usaha pemohon, menyatakan bahwa kegiatan usaha saya dengan KBLI %(kbli)s untuk "
+    "layanan %(service)s telah memenuhi standar usaha yang ditetapkan dan bersedia diawasi oleh "
+    "instansi berwenang. Bila pernyataan ini tidak benar, Sertifikat Standar dapat dibatalkan "
+    "sesuai peraturan perundang-undangan."
+)
+
+
+def declaration_text(application: Application) -> str:
+    """The pernyataan mandiri the applicant ticks: the standard's business standard for the KBLI
+    of the application (or of the service), in the words the record keeps."""
+    service = application.service
+    kbli = application.kbli_code or service.kbli_code
+    # The statement is a legal record: always kept in Indonesian, whatever the page's language,
+    # so switching languages does not make a made declaration look changed.
+    statement = DECLARATION_STATEMENT % {"kbli": kbli or "-", "service": service.name}
+    standard_text = (application.standard.business_standard or "").strip()
+    return f"{standard_text}\n\n{statement}" if standard_text else statement
+
+
+def standard_verification_current(application: Application) -> bool:
+    """Verified, and no standard fulfilment document uploaded since the verification."""
+    if application.standard_verified_at is None:
+        return False
+    return not application.documents.filter(
+        is_current=True,
+        requirement__kind=Requirement.Kind.STANDARD_CERTIFICATE,
+        uploaded_at__gt=application.standard_verified_at,
+    ).exists()
+
+
+def business_approval_problems(application: Application) -> list[str]:
+    """What keeps a business application from being approved: at menengah tinggi, the agency's
+    verification of the standard fulfilment document."""
+    if application.service.risk_level != RiskLevel.MEDIUM_HIGH:
+        return []
+    if standard_verification_current(application):
+        return []
+    return [_("Dokumen pemenuhan Sertifikat Standar belum diverifikasi petugas instansi.")]
+
+
+def business_outstanding(application: Application) -> list[dict]:
+    """For the API and pages: what the risk level asks of this application and whether it is done."""
+    level = application.service.risk_level
+    if not obligation(level):
+        return []
+    nib_done = bool(application.nib) and not nib_error(application.nib)
+    items = [{"code": "nib", "label": _("NIB (Nomor Induk Berusaha)"), "done": nib_done}]
+    if level == RiskLevel.MEDIUM_LOW:
+        declared = bool(application.standard_declared_at) and (
+            application.standard_declaration == declaration_text(application)
+        )
+        items.append(
+            {
+                "code": "standard_declaration",
+                "label": _("Pernyataan mandiri pemenuhan standar usaha"),
+                "done": declared,
+            }
+        )
+    elif level == RiskLevel.MEDIUM_HIGH:
+        slots = standard_certificate_requirements(application)
+        uploaded = bool(slots) and all(
+            application.documents.filter(is_current=True, requirement=r).exists() for r in slots
+        )
+        items.append(
+            {
+                "code": "standard_document",
+                "label": _("Dokumen pemenuhan Sertifikat Standar"),
+                "done": uploaded,
+            }
+        )
+        items.append(
+            {
+                "code": "standard_verification",
+                "label": _("Verifikasi Sertifikat Standar oleh instansi"),
+                "done": standard_verification_current(application),
+            }
+        )
+    return items
 
 
 @transaction.atomic
@@ -100,4 +230,99 @@ def application_set_business_identity(
     application._change_reason = _("NIB dan KBLI dicatat")
     application._history_date = now
     application.save(update_fields=["nib", "kbli_code", "updated_at"])
+    return application
+
+
+@transaction.atomic
+def application_declare_standard(
+    *, application: Application, actor: User, accepted: bool, now: datetime | None = None
+) -> Application:
+    """The applicant's pernyataan mandiri (menengah rendah): records the statement as ticked, who
+    and when; ``accepted=False`` withdraws it. Only on a draft or returned application."""
+    now = now or timezone.now()
+    application = (
+        Application.objects.select_for_update().select_related("service", "standard").get(pk=application.pk)
+    )
+    from .services import _ensure_applicant_side
+
+    _ensure_applicant_side(application, actor)
+    if application.service.risk_level != RiskLevel.MEDIUM_LOW:
+        raise DomainError(
+            _("Pernyataan mandiri hanya untuk layanan berusaha dengan tingkat risiko menengah rendah."),
+            code="declaration_not_applicable",
+        )
+    if application.status not in EDITABLE:
+        raise DomainError(
+            _("Pernyataan mandiri hanya dapat diubah saat permohonan berstatus Draf atau Dikembalikan."),
+            code="not_editable",
+        )
+    text = declaration_text(application) if accepted else ""
+    if application.standard_declaration == text and bool(application.standard_declared_at) == accepted:
+        return application
+    application.standard_declaration = text
+    application.standard_declared_at = now if accepted else None
+    application.standard_declared_by = actor if accepted else None
+    application._history_user = actor
+    application._change_reason = (
+        _("Pernyataan mandiri pemenuhan standar usaha dibuat")
+        if accepted
+        else _("Pernyataan mandiri pemenuhan standar usaha ditarik")
+    )
+    application._history_date = now
+    application.save(
+        update_fields=["standard_declaration", "standard_declared_at", "standard_declared_by", "updated_at"]
+    )
+    return application
+
+
+@transaction.atomic
+def application_verify_standard(
+    *, application: Application, actor: User, note: str = "", now: datetime | None = None
+) -> Application:
+    """The agency's verification of the standard fulfilment document (menengah tinggi), after the
+    file is declared complete and before approval; recorded with who, when and the note."""
+    now = now or timezone.now()
+    application = Application.objects.select_for_update().select_related("service").get(pk=application.pk)
+    from .services import _ensure_staff
+
+    _ensure_staff(application, actor)
+    if application.service.risk_level != RiskLevel.MEDIUM_HIGH:
+        raise DomainError(
+            _("Verifikasi Sertifikat Standar hanya untuk layanan dengan tingkat risiko menengah tinggi."),
+            code="verification_not_applicable",
+        )
+    if application.status != S.IN_PROCESS:
+        raise DomainError(
+            _("Sertifikat Standar diverifikasi setelah berkas dinyatakan lengkap, saat permohonan Diproses."),
+            code="not_in_process",
+        )
+    slots = standard_certificate_requirements(application)
+    uploaded = set(
+        application.documents.filter(is_current=True, requirement__in=slots).values_list(
+            "requirement_id", flat=True
+        )
+    )
+    if not slots or any(r.pk not in uploaded for r in slots):
+        raise DomainError(
+            _("Dokumen pemenuhan Sertifikat Standar belum diunggah pemohon."),
+            code="standard_document_missing",
+        )
+    if standard_verification_current(application):
+        return application
+    application.standard_verified_at = now
+    application.standard_verified_by = actor
+    application.standard_verification_note = (note or "").strip()
+    application._history_user = actor
+    application._change_reason = _("Sertifikat Standar diverifikasi") + (
+        f": {note.strip()}" if note.strip() else ""
+    )
+    application._history_date = now
+    application.save(
+        update_fields=[
+            "standard_verified_at",
+            "standard_verified_by",
+            "standard_verification_note",
+            "updated_at",
+        ]
+    )
     return application

@@ -78,17 +78,34 @@ class ApplicationForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, form_fields, with_delivery: bool, business: bool = False, **kwargs):
+    # OSS RBA menengah rendah (``declaration=True``): the pernyataan mandiri, ticked.
+    standard_declaration = forms.BooleanField(
+        label=_("Saya membuat pernyataan mandiri di atas"),
+        required=False,
+    )
+
+    def __init__(
+        self,
+        *args,
+        form_fields,
+        with_delivery: bool,
+        business: bool = False,
+        declaration: bool = False,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.form_fields = list(form_fields)
         self.with_delivery = with_delivery
         self.business = business
+        self.declaration = business and declaration
         if not with_delivery:
             del self.fields["delivery_method"]
             del self.fields["delivery_address"]
         if not business:
             del self.fields["nib"]
             del self.fields["kbli_code"]
+        if not self.declaration:
+            del self.fields["standard_declaration"]
         for form_field in self.form_fields:
             self.fields[self.field_name(form_field.key)] = self._build(form_field)
 

@@ -124,6 +124,20 @@ class Application(models.Model):
     # OSS RBA: the business identity of an application for a service with a risk level.
     nib = models.CharField(_("NIB"), max_length=13, blank=True, db_index=True)
     kbli_code = models.CharField(_("kode KBLI"), max_length=5, blank=True)
+    # Menengah rendah: the applicant's pernyataan mandiri, with the statement exactly as ticked.
+    standard_declaration = models.TextField(_("pernyataan mandiri standar usaha"), blank=True)
+    standard_declared_at = models.DateTimeField(_("pernyataan mandiri pada"), null=True, blank=True)
+    standard_declared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # Menengah tinggi: the agency's verification of the standard fulfilment document.
+    standard_verified_at = models.DateTimeField(
+        _("Sertifikat Standar diverifikasi pada"), null=True, blank=True
+    )
+    standard_verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    standard_verification_note = models.TextField(_("catatan verifikasi Sertifikat Standar"), blank=True)
     deemed_approved = models.BooleanField(_("fiktif positif"), default=False)
     rejection_reason = models.TextField(_("alasan penolakan"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

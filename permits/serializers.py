@@ -24,6 +24,7 @@ from rest_framework.reverse import reverse as drf_reverse
 from accounts.permissions import is_agency_staff
 from services.models import FormField, StepRole
 
+from .business import business_outstanding
 from .models import Application
 from .selectors import worklist_search_problem
 from .transitions import ApplicationStatus
@@ -391,6 +392,15 @@ def _choices(form_field: FormField) -> list[dict]:
     return result
 
 
+class BusinessRequirementSerializer(serializers.Serializer):
+    code = serializers.ChoiceField(
+        choices=["nib", "standard_declaration", "standard_document", "standard_verification"],
+        help_text=_("Apa yang diminta."),
+    )
+    label = serializers.CharField()
+    done = serializers.BooleanField(help_text=_("Sudah dipenuhi."))
+
+
 class ApplicationDetailSerializer(ApplicationSummarySerializer):
     tracking_secret = serializers.SerializerMethodField(
         help_text=_("Kode rahasia pelacakan: hanya untuk pemohon.")
@@ -413,6 +423,23 @@ class ApplicationDetailSerializer(ApplicationSummarySerializer):
         read_only=True, help_text=_("NIB (OSS RBA) untuk layanan perizinan berusaha.")
     )
     kbli_code = serializers.CharField(read_only=True, help_text=_("Kode KBLI 2020 kegiatan usaha."))
+    risk_level = serializers.CharField(
+        source="service.risk_level",
+        read_only=True,
+        help_text=_("Tingkat risiko OSS RBA layanan; kosong bila bukan."),
+    )
+    business_requirements = serializers.SerializerMethodField(
+        help_text=_(
+            "Yang diminta tingkat risiko OSS RBA dari permohonan ini dan apakah sudah dipenuhi "
+            "(NIB, pernyataan mandiri, dokumen dan verifikasi Sertifikat Standar)."
+        )
+    )
+    standard_declared_at = serializers.DateTimeField(
+        read_only=True, allow_null=True, help_text=_("Pernyataan mandiri standar usaha dibuat pada.")
+    )
+    standard_verified_at = serializers.DateTimeField(
+        read_only=True, allow_null=True, help_text=_("Sertifikat Standar diverifikasi petugas pada.")
+    )
     delivery = DeliverySerializer(source="*", read_only=True)
     applicant = ApplicantSerializer(read_only=True)
     field_values = serializers.SerializerMethodField(help_text=_("Isian formulir layanan dengan nilainya."))
@@ -430,6 +457,10 @@ class ApplicationDetailSerializer(ApplicationSummarySerializer):
         source="timeline_entries",
         help_text=_("Riwayat: lengkap untuk petugas, kata-kata umum untuk pemohon."),
     )
+
+    @extend_schema_field(BusinessRequirementSerializer(many=True))
+    def get_business_requirements(self, application) -> list[dict]:
+        return BusinessRequirementSerializer(business_outstanding(application), many=True).data
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_tracking_secret(self, application) -> str | None:
@@ -531,6 +562,12 @@ class BusinessIdentitySerializer(serializers.Serializer):
     )
 
 
+class StandardDeclarationSerializer(serializers.Serializer):
+    accepted = serializers.BooleanField(
+        help_text=_("true: membuat pernyataan mandiri pemenuhan standar usaha; false: menariknya.")
+    )
+
+
 class DocumentUploadSerializer(serializers.Serializer):
     requirement = serializers.IntegerField(help_text=_("ID persyaratan (lihat `requirements`)."))
     file = serializers.FileField(
@@ -597,6 +634,10 @@ class CorrectionItemInputSerializer(serializers.Serializer):
 
 class RequestCorrectionSerializer(NoteActionSerializer):
     items = CorrectionItemInputSerializer(many=True, allow_empty=False)
+
+
+class StandardVerificationSerializer(StaffActionSerializer):
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
 
 
 class StepCompleteSerializer(NoteActionSerializer):

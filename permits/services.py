@@ -46,7 +46,7 @@ from services.models import FormField, Requirement, Service, ServiceStandard, St
 from services.selectors import in_force_standard
 
 from . import hooks, uploads
-from .business import business_identity_problems
+from .business import business_approval_problems, business_identity_problems
 from .models import (
     Application,
     Assessment,
@@ -948,6 +948,8 @@ def application_approve(
             % {"steps": ", ".join(s.name for s in open_steps)},
             code="steps_incomplete",
         )
+    if problems := business_approval_problems(application):
+        raise ApplicationError(" ".join(problems), code="standard_not_verified")
     application.status = S.APPROVED
     application.decided_at = now
     _save(

@@ -38,11 +38,18 @@ from accounts.permissions import citizen_required
 from agencies.selectors import work_calendar
 from mpp.errors import DomainError
 from services.models import Service
+from services.risk import RiskLevel
 from services.risk import obligation as risk_obligation
 from services.selectors import in_force_standard, service_detail
 
 from . import selectors, services, uploads
-from .business import BusinessIdentityError, application_set_business_identity, needs_business_identity
+from .business import (
+    BusinessIdentityError,
+    application_declare_standard,
+    application_set_business_identity,
+    declaration_text,
+    needs_business_identity,
+)
 from .forms import ApplicationForm, UploadForm, WithdrawForm, initial_values
 from .models import Application, Document
 from .transitions import ApplicationStatus, can_transition
@@ -273,20 +280,23 @@ def _number_hint(form_field) -> str:
 def _application_form(request: HttpRequest, application: Application, form_fields) -> ApplicationForm:
     with_delivery = application.status == S.DRAFT
     business = needs_business_identity(application)
+    declaration = application.service.risk_level == RiskLevel.MEDIUM_LOW
+    options = {"form_fields": form_fields, "with_delivery": with_delivery, "business": business}
     if request.method == "POST":
-        form = ApplicationForm(
-            request.POST, form_fields=form_fields, with_delivery=with_delivery, business=business
-        )
+        form = ApplicationForm(request.POST, declaration=declaration, **options)
     else:
         initial = initial_values(application, form_fields)
         if business:
             initial.update(
-                nib=application.nib, kbli_code=application.kbli_code or application.service.kbli_code
+                nib=application.nib,
+                kbli_code=application.kbli_code or application.service.kbli_code,
+                standard_declaration=bool(application.standard_declared_at)
+                and application.standard_declaration == declaration_text(application),
             )
-        form = ApplicationForm(
-            initial=initial, form_fields=form_fields, with_delivery=with_delivery, business=business
-        )
+        form = ApplicationForm(initial=initial, declaration=declaration, **options)
     form.risk_obligation = risk_obligation(application.service.risk_level)
+    form.risk_level = application.service.risk_level
+    form.declaration_text = declaration_text(application) if declaration else ""
     form.risk_label = application.service.get_risk_level_display()
     return form
 
@@ -325,6 +335,13 @@ def _save_form(request: HttpRequest, application: Application, form: Application
             for name, message in exc.errors.items():
                 form.add_error(name, message)
             return False
+    if form.declaration:
+        # After the KBLI is saved: the statement names the KBLI the application now records.
+        application_declare_standard(
+            application=application,
+            actor=request.user,
+            accepted=bool(form.cleaned_data.get("standard_declaration")),
+        )
     return True
 
 

@@ -165,6 +165,13 @@ class ServiceStandard(models.Model):
     service_guarantee = models.TextField(_("jaminan pelayanan"), blank=True)
     security_guarantee = models.TextField(_("jaminan keamanan dan keselamatan pelayanan"), blank=True)
     performance_evaluation = models.TextField(_("evaluasi kinerja pelaksana"), blank=True)
+    # OSS RBA, menengah rendah: the business standard of the service's KBLI activity, which the
+    # applicant declares to meet (pernyataan mandiri); versioned with the rest of the standard.
+    business_standard = models.TextField(
+        _("standar usaha (pernyataan mandiri)"),
+        blank=True,
+        help_text=_("Kewajiban standar usaha KBLI layanan ini yang dinyatakan dipenuhi oleh pelaku usaha."),
+    )
     # Public consultation of a draft (PermenPANRB 15/2014): citizens comment inside the window;
     # publishing records whether the version went through it.
     consultation_opens_at = models.DateTimeField(_("konsultasi publik dibuka"), null=True, blank=True)
@@ -255,12 +262,21 @@ class Requirement(models.Model):
         JPEG = "jpeg", "JPEG"
         PNG = "png", "PNG"
 
+    class Kind(models.TextChoices):
+        GENERAL = "", _("Persyaratan umum")
+        # OSS RBA, menengah tinggi: the document showing the standard is met, which the agency
+        # verifies before the Sertifikat Standar is approved.
+        STANDARD_CERTIFICATE = "standard_certificate", _("Dokumen pemenuhan Sertifikat Standar (OSS RBA)")
+
     standard = models.ForeignKey(ServiceStandard, on_delete=models.CASCADE, related_name="requirements")
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
     name = models.CharField(_("nama"), max_length=255)
     description = models.TextField(_("keterangan"), blank=True)
     mandatory = models.BooleanField(_("wajib"), default=True)
     accepted_kinds = models.JSONField(_("jenis berkas diterima"), default=list, blank=True)
+    kind = models.CharField(
+        _("jenis persyaratan"), max_length=30, choices=Kind.choices, blank=True, default=""
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -129,10 +129,11 @@ EDITABLE_STANDARD_FIELDS = (
     "service_guarantee",
     "security_guarantee",
     "performance_evaluation",
+    "business_standard",
 )
 
 ROW_MODELS = {
-    "requirements": (Requirement, ("order", "name", "description", "mandatory", "accepted_kinds")),
+    "requirements": (Requirement, ("order", "name", "description", "mandatory", "accepted_kinds", "kind")),
     "steps": (SopStep, ("order", "name", "responsible_role", "duration_days")),
     "fee_items": (FeeItem, ("order", "label", "amount")),
     "form_fields": (

@@ -31,7 +31,7 @@ class RequirementForm(forms.ModelForm):
 
     class Meta:
         model = Requirement
-        fields = ["order", "name", "description", "mandatory"]
+        fields = ["order", "name", "description", "mandatory", "kind"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, **kwargs):

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from permits.models import Application
 from services import services as catalogue
-from services.models import FormField, ServiceStandard
+from services.models import FormField, Requirement, ServiceStandard
 from tests.factories import AgencyFactory, FeeItemFactory, MppProfileFactory, UserFactory
 from tests.permits.factories import permit_service, submitted_application
 
@@ -40,7 +40,7 @@ def edit_payload(draft, **changes):
     data = {name: getattr(draft, name) for name in catalogue.EDITABLE_STANDARD_FIELDS}
     data["levy_formula"] = draft.levy_formula or ""
     for key, rows, fields in [
-        ("requirements", draft.requirements.all(), ["order", "name", "description", "mandatory"]),
+        ("requirements", draft.requirements.all(), ["order", "name", "description", "mandatory", "kind"]),
         ("steps", draft.steps.all(), ["order", "name", "responsible_role", "duration_days"]),
         ("fee_items", draft.fee_items.all(), ["order", "label", "amount"]),
         (
@@ -115,6 +115,28 @@ def test_edit_page_saves_fields_and_rows(client, setup):
     ]
     # The version in force did not change.
     assert service.standards.get(status=S.IN_FORCE).requirements.count() == 2
+
+
+def test_editing_keeps_the_oss_rba_document_slot_and_business_standard(client, setup):
+    """The requirement of kind 'standard_certificate' (OSS RBA menengah tinggi) and the
+    business-standard text survive an edit of other fields: permits rely on both."""
+    service, admin = setup
+    current = service.standards.get(status=S.IN_FORCE)
+    first = current.requirements.first()
+    first.kind = Requirement.Kind.STANDARD_CERTIFICATE
+    first.save(update_fields=["kind"])
+    current.business_standard = "Standar usaha toko obat: apoteker penanggung jawab, ruang penyimpanan obat."
+    current.save(update_fields=["business_standard"])
+    draft = catalogue.standard_draft_create(service=service, actor=admin)
+    client.force_login(admin)
+    response = client.post(
+        reverse("workspace:standard_edit", args=[draft.pk]), edit_payload(draft, time_limit_days=4)
+    )
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.time_limit_days == 4
+    assert draft.business_standard.startswith("Standar usaha toko obat")
+    assert draft.requirements.get(name=first.name).kind == Requirement.Kind.STANDARD_CERTIFICATE
 
 
 def test_a_choice_field_without_choices_is_refused_and_nothing_changes(client, setup):
