@@ -50,3 +50,62 @@ def cache_history_managers() -> int:
                 setattr(model, name, _cached(value))
                 replaced += 1
     return replaced
+
+
+def insert_with_history(obj, *, actor, reason: str, using: str = "default"):
+    """INSERT a new audited row and its "+" history row in one statement and one round trip (a
+    data-modifying CTE: ``WITH t AS (INSERT ... RETURNING *) INSERT INTO historical... SELECT ...
+    FROM t``), for hot paths that create many rows (the kiosk's tickets). The history row is the
+    one django-simple-history would write: every tracked column copied from the new row, with
+    ``history_date`` now, ``history_type`` "+", ``history_user`` = ``actor`` and
+    ``history_change_reason`` = ``reason``.
+
+    What it skips, so use it only for models where none of it matters: the model's ``save()``
+    override and ``pre_save``/``post_save`` signals, simple-history's ``pre/post_create_historical
+    _record`` signals and historical m2m rows. On PostgreSQL (data-modifying CTEs; elsewhere it
+    falls back to ``save()``). Sets
+    ``obj.pk`` and marks ``obj`` as saved; returns ``obj``."""
+    from django.db import connections
+    from django.utils import timezone
+
+    connection = connections[using]
+    if connection.vendor != "postgresql":  # the library's own two INSERTs
+        obj._history_user = actor
+        obj._change_reason = reason
+        obj.save(using=using)
+        return obj
+    model = type(obj)
+    opts = model._meta
+    history = getattr(model, opts.simple_history_manager_attribute).model
+    quote = connection.ops.quote_name
+    fields = [f for f in opts.concrete_fields if not f.primary_key]
+    values = [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
+    extra = {
+        "history_date": timezone.now(),
+        "history_type": "+",
+        "history_user_id": actor.pk if actor is not None else None,
+        "history_change_reason": reason,
+    }
+    columns, expressions, params = [], [], []
+    for field in history._meta.concrete_fields:
+        if field.attname == "history_id":
+            continue
+        columns.append(quote(field.column))
+        if field.attname in extra:
+            expressions.append("%s")
+            params.append(extra[field.attname])
+        else:
+            expressions.append(f"t.{quote(field.column)}")
+    sql = (
+        f"WITH t AS (INSERT INTO {quote(opts.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
+        f"VALUES ({', '.join(['%s'] * len(fields))}) RETURNING *) "
+        f"INSERT INTO {quote(history._meta.db_table)} ({', '.join(columns)}) "
+        f"SELECT {', '.join(expressions)} FROM t RETURNING {quote(history._meta.get_field(opts.pk.attname).column)}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*values, *params])
+        (pk,) = cursor.fetchone()
+    obj.pk = pk
+    obj._state.adding = False
+    obj._state.db = using
+    return obj
