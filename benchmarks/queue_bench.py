@@ -9,7 +9,7 @@ gunicorn on PostgreSQL.
    The benchmark database is its own: to run at any hour it opens today 00:00-23:59 there and
    removes the call breaks (a real calendar would refuse tickets outside office hours).
 3. Starts gunicorn (DEBUG off, Redis cache as in production, the kiosk rate limit lifted: every
-   client comes from 127.0.0.1) with --workers sync workers.
+   client comes from 127.0.0.1) with --workers workers of --threads threads (gthread when more than 1).
 4. Issue: --clients concurrent keep-alive clients POST /api/v1/queue/tickets/ until --tickets
    tickets exist; tickets/s, latency, and no duplicate number (from the answers and the database).
 5. Call: --counters clients, one per counter, POST call-next then no-show until the line is empty;
@@ -62,12 +62,13 @@ def parse_args(argv=None) -> argparse.Namespace:
         default=os.environ.get("REDIS_URL", ""),
         help="Redis for the cache (default: $REDIS_URL)",
     )
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers (default: %(default)s)")
+    # 2 gthread workers x 4 threads measured best on the 2-core machine (benchmarks/README.md).
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default: %(default)s)")
     parser.add_argument(
         "--threads",
         type=int,
-        default=1,
-        help="threads per worker; more than 1 runs gunicorn's gthread workers (default: %(default)s, sync)",
+        default=4,
+        help="threads per worker; more than 1 runs gunicorn's gthread workers, 1 sync ones (default: %(default)s)",
     )
     parser.add_argument(
         "--endpoint",
