@@ -10,8 +10,9 @@ gunicorn on PostgreSQL.
    removes the call breaks (a real calendar would refuse tickets outside office hours).
 3. Starts gunicorn (DEBUG off, Redis cache as in production, the kiosk rate limit lifted: every
    client comes from 127.0.0.1) with --workers workers of --threads threads (gthread when more than 1).
-4. Issue: --clients concurrent keep-alive clients POST /api/v1/queue/tickets/ until --tickets
-   tickets exist; tickets/s, latency, and no duplicate number (from the answers and the database).
+4. Issue: --clients concurrent keep-alive clients POST the kiosk's /antrian/kios/terbitkan/ (or,
+   with --endpoint api, /api/v1/queue/tickets/) until --tickets tickets exist; tickets/s, latency,
+   CPU per ticket, no duplicate number (from the answers and the database) and a history row each.
 5. Call: --counters clients, one per counter, POST call-next then no-show until the line is empty;
    calls/s, and no ticket called twice (from the answers and the history rows).
 6. Board: --board-clients clients GET /api/v1/queue/board/ for --duration seconds, plain (200) and
