@@ -27,3 +27,62 @@ class RedisCache(DjangoRedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusingRedisCacheClient
+
+
+# --- one round trip counters ---------------------------------------------------------------------
+# Django's ``cache.incr`` is EXISTS then INCRBY (two round trips) and a fixed-window rate limit
+# through the cache API is ADD + EXISTS + INCRBY (three). On the Redis backend these helpers send
+# Redis's own atomic INCR (with EXPIRE ... NX for a window, Redis >= 7) in one pipelined round
+# trip. Keys go through ``cache.make_key``, and Django's Redis serializer stores ints as plain
+# integers, so the values stay readable with ``cache.get``. Any other backend (locmem in tests)
+# falls back to the cache API with the same results.
+
+
+def _default():
+    from django.core.cache import caches
+
+    return caches["default"]  # the backend itself (``django.core.cache.cache`` is a proxy to it)
+
+
+def _redis(backend):
+    if isinstance(backend, DjangoRedisCache):
+        return backend._cache.get_client(write=True)
+    return None
+
+
+def incr(key: str, *, backend=None) -> int:
+    """Add one to ``key`` (created at 1 when missing, no expiry) and return the new value."""
+    backend = backend or _default()
+    client = _redis(backend)
+    if client is not None:
+        return client.incr(backend.make_key(key))
+    try:
+        return backend.incr(key)
+    except ValueError:
+        backend.set(key, 1, None)
+        return 1
+
+
+def hit_and_get(key: str, window: int, *reads: str, backend=None) -> tuple[int, list]:
+    """Count a hit on the fixed-window counter ``key`` (expires ``window`` seconds after its first
+    hit) and read the cache keys ``reads``, in one round trip on Redis. Returns the count and the
+    values read (``None`` for a missing key)."""
+    backend = backend or _default()
+    client = _redis(backend)
+    if client is None:
+        backend.add(key, 0, window)
+        try:
+            count = backend.incr(key)
+        except ValueError:  # expired between add and incr
+            backend.set(key, 1, window)
+            count = 1
+        return count, [backend.get(k) for k in reads]
+    full = backend.make_key(key)
+    pipe = client.pipeline(transaction=False)
+    pipe.incr(full)
+    pipe.expire(full, window, nx=True)
+    for k in reads:
+        pipe.get(backend.make_key(k))
+    count, _expiry, *raw = pipe.execute()
+    serializer = backend._cache._serializer
+    return count, [None if v is None else serializer.loads(v) for v in raw]

@@ -123,7 +123,7 @@ class TicketIssueView(APIView):
         _kiosk_limit(request)
         data = IssueSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        queue = Queue.objects.filter(prefix=data.validated_data["queue"].upper(), is_active=True).first()
+        queue = selectors.active_queue_by_prefix(data.validated_data["queue"])
         if queue is None:
             raise ValidationError({"queue": [_("Antrian tidak ditemukan.")]})
         service = None

@@ -10,11 +10,12 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
 from agencies.selectors import active_announcements, work_calendar
+from mpp.cache import incr
 
 from . import slots
 from .models import (
@@ -23,6 +24,7 @@ from .models import (
     CounterStatus,
     PriorityPolicy,
     Queue,
+    QueueBreak,
     SlotLedger,
     Ticket,
     TicketSource,
@@ -53,6 +55,63 @@ def active_queues() -> QuerySet[Queue]:
     return Queue.objects.filter(is_active=True).select_related("agency").order_by("prefix")
 
 
+# --- the floor's configuration, kept per process -------------------------------------------------
+# The kiosk reads the queue row and call-next the breaks on every request. Both change a few times
+# a year (in the admin), so each web process keeps a copy stamped with the configuration version
+# in the cache. Every save or delete of a queue, its services or a break (signals connected in
+# queueing/apps.py) drops this process's copy at once and moves the version when the change
+# commits, so every other process reloads on its next request. A copy is only stored when read
+# outside a transaction: rows read inside one may be uncommitted (and rolled back), so there the
+# rows are simply queried. Reading the version costs one cache GET, which the kiosk pipelines
+# with its rate-limit count.
+
+CONFIG_VERSION_KEY = "queue:config:version"
+_LOCAL_CONFIG: dict[str, tuple[int, object]] = {}
+
+
+def config_version() -> int:
+    return cache.get_or_set(CONFIG_VERSION_KEY, 1, None)
+
+
+def _config_version_move() -> None:
+    _LOCAL_CONFIG.clear()
+    incr(CONFIG_VERSION_KEY)
+
+
+def config_version_bump(**_signal_kwargs) -> None:
+    """A queue, its services or a break changed: this process's copy goes now, every process's
+    when the change commits."""
+    _LOCAL_CONFIG.clear()
+    transaction.on_commit(_config_version_move)
+
+
+def _local_config(name: str, version: int | None, load):
+    if connection.in_atomic_block:
+        return load()
+    if version is None:
+        version = config_version()
+    held = _LOCAL_CONFIG.get(name)
+    if held is not None and held[0] == version:
+        return held[1]
+    value = load()
+    _LOCAL_CONFIG[name] = (version, value)
+    return value
+
+
+def active_queue_by_prefix(prefix: str, *, version: int | None = None) -> Queue | None:
+    """The active queue with this letter prefix, from this process's copy (``version``: the
+    configuration version if the caller has already read it)."""
+    queues = _local_config(
+        "queues", version, lambda: {q.prefix: q for q in Queue.objects.filter(is_active=True)}
+    )
+    return queues.get((prefix or "").upper())
+
+
+def call_breaks(*, version: int | None = None) -> list[QueueBreak]:
+    """Every configured call break, from this process's copy."""
+    return _local_config("breaks", version, lambda: list(QueueBreak.objects.all()))
+
+
 # --- board ---------------------------------------------------------------------------------------
 
 
@@ -63,10 +122,8 @@ def board_version() -> int:
 def board_version_bump() -> None:
     """Called on commit of every change the board shows: the cached snapshot is retired."""
     _LOCAL_BOARD.clear()
-    try:
-        cache.incr(BOARD_VERSION_KEY)
-    except ValueError:
-        cache.set(BOARD_VERSION_KEY, 2, None)
+    if incr(BOARD_VERSION_KEY) == 1:  # the key was gone: never reuse version 1's snapshot
+        incr(BOARD_VERSION_KEY)
 
 
 def _build_board(now: datetime) -> dict:
@@ -149,13 +206,24 @@ def board_snapshot_json(*, now: datetime | None = None) -> tuple[int, bytes]:
 # --- position and wait ---------------------------------------------------------------------------
 
 
+# Each process keeps a queue's median for a few seconds: the kiosk and the status pages read it on
+# every request, and an estimate a few seconds old is as good (a finish in this process clears it).
+SERVICE_TIME_LOCAL_TTL = 5.0
+_LOCAL_SERVICE_TIME: dict[int, tuple[float, float]] = {}
+
+
 def service_time_forget(queue_id: int) -> None:
+    _LOCAL_SERVICE_TIME.pop(queue_id, None)
     cache.delete(SERVICE_TIME_KEY.format(queue_id=queue_id))
 
 
 def median_service_minutes(queue: Queue) -> float:
     """The median service time of the queue's last tickets served (the configured default until
     there are enough)."""
+    moment = time.monotonic()
+    held = _LOCAL_SERVICE_TIME.get(queue.pk)
+    if held is not None and held[0] > moment:
+        return held[1]
     key = SERVICE_TIME_KEY.format(queue_id=queue.pk)
     value = cache.get(key)
     if value is None:
@@ -167,6 +235,7 @@ def median_service_minutes(queue: Queue) -> float:
         minutes = [(end - start).total_seconds() / 60 for start, end in rows if end and end > start]
         value = slots.median(minutes) if len(minutes) >= 3 else float(queue.default_service_minutes)
         cache.set(key, value, 300)
+    _LOCAL_SERVICE_TIME[queue.pk] = (moment + SERVICE_TIME_LOCAL_TTL, value)
     return value
 
 

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 
 from agencies.selectors import work_calendar
 from mpp.errors import ConflictError, DomainError
+from mpp.history import insert_with_history
 
 from . import selectors, slots
 from .models import (
@@ -39,7 +40,6 @@ from .models import (
     PriorityPolicy,
     PriorityReason,
     Queue,
-    QueueBreak,
     QueueDay,
     SlotLedger,
     Ticket,
@@ -171,9 +171,8 @@ def ticket_issue(
         citizen=citizen,
         queued_at=now,
     )
-    ticket._history_user = actor
-    ticket._change_reason = "issued"
-    ticket.save()
+    # The ticket and its history row ("issued", by the actor) in one round trip.
+    insert_with_history(ticket, actor=actor, reason="issued")
     _bump_board()
     return ticket
 
@@ -208,23 +207,30 @@ def _ensure_counter_staff(counter: Counter, actor) -> None:
         )
 
 
-@transaction.atomic
 def ticket_call_next(*, counter: Counter, actor, now: datetime | None = None) -> Ticket | None:
     """Call the next waiting ticket for ``counter``: priority by each queue's policy, then line
-    order. Returns None when nobody waits. Locked rows are skipped, so counters never block."""
+    order. Returns None when nobody waits. Locked rows are skipped, so counters never block.
+
+    The office hours and the call breaks are configuration, checked before the transaction
+    (where the breaks can come from this process's copy, see ``selectors.call_breaks``)."""
     now = _now(now)
     _ensure_counter_staff(counter, actor)
-    counter = _lock_counter(counter)
-    if counter.status != CounterStatus.OPEN:
-        raise DomainError(_("Buka loket terlebih dahulu."), code="counter_not_open")
     _calendar, local, _window = _office_window_now(now)
-    pause = slots.in_break(local, QueueBreak.objects.all())
+    pause = slots.in_break(local, selectors.call_breaks())
     if pause is not None:
         raise QueueClosed(
             _("Pemanggilan dijeda (%(label)s) sampai %(until)s.")
             % {"label": pause.label, "until": pause.ends_at.strftime("%H:%M")},
             code="queue_break",
         )
+    return _call_next_locked(counter=counter, actor=actor, now=now, day=local.date())
+
+
+@transaction.atomic
+def _call_next_locked(*, counter: Counter, actor, now: datetime, day: date) -> Ticket | None:
+    counter = _lock_counter(counter)
+    if counter.status != CounterStatus.OPEN:
+        raise DomainError(_("Buka loket terlebih dahulu."), code="counter_not_open")
     if Ticket.objects.filter(
         counter=counter, status__in=[TicketStatus.CALLED, TicketStatus.SERVING]
     ).exists():
@@ -235,7 +241,6 @@ def ticket_call_next(*, counter: Counter, actor, now: datetime | None = None) ->
     queues = list(counter.queues.filter(is_active=True))
     if not queues:
         raise DomainError(_("Loket ini belum melayani antrian apa pun."), code="counter_no_queue")
-    day = local.date()
     due = _priority_due_queues(queues, day)
     ticket = (
         Ticket.objects.filter(queue__in=queues, day=day, status=TicketStatus.WAITING)

@@ -2,12 +2,13 @@
 
 from django.urls import path
 
-from . import views
+from . import kiosk, views
 
 app_name = "queueing"
 urlpatterns = [
     path("", views.availability, name="availability"),
     path("kios/", views.kiosk, name="kiosk"),
+    path("kios/terbitkan/", kiosk.kiosk_issue, name="kiosk_issue"),
     path("kios/tiket/<str:token>/", views.kiosk_ticket, name="kiosk_ticket"),
     path("tiket/<str:token>/", views.ticket_status, name="ticket_status"),
     path("papan/", views.board, name="board"),
