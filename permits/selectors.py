@@ -14,7 +14,6 @@ from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -65,7 +64,7 @@ class WorklistFilters:
     q: str = ""
 
 
-# A name search needs three characters: the trigram index on UPPER(full_name) (accounts) can only
+# A name search needs three characters: the trigram index on UPPER(applicant_name) can only
 # narrow a pattern of at least one trigram; a shorter one reads every user.
 MIN_NAME_SEARCH = 3
 
@@ -192,10 +191,9 @@ def worklist(
             # A name needs MIN_NAME_SEARCH characters (interfaces refuse shorter ones first).
             queryset = queryset.filter(tracking_number__startswith=number)
         else:
-            # "applicant_id IN (matching users)" rather than a join: PostgreSQL then finds the
-            # matching users once (a hashed subplan) and walks the worklist's deadline index.
-            applicants = get_user_model().objects.filter(full_name__icontains=q).values("pk")
-            queryset = queryset.filter(Q(applicant__in=applicants) | Q(tracking_number__startswith=number))
+            # The applicant's name as stored on the application (its own trigram index): one
+            # condition on this table, no reading of the matching users first.
+            queryset = queryset.filter(Q(applicant_name__icontains=q) | Q(tracking_number__startswith=number))
     return (
         queryset.select_related("service", "agency", "applicant", "assigned_to")
         .only(*WORKLIST_FIELDS)
