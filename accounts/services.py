@@ -235,6 +235,9 @@ def user_update_profile(
     user._history_user = actor or user
     user._change_reason = "profil diubah"
     user.save(update_fields=["full_name", "phone", "preferred_language"])
+    from permits.services import applications_rename_applicant  # permits imports accounts
+
+    applications_rename_applicant(user=user)
     return user
 
 

@@ -14,7 +14,7 @@ from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from django.contrib.auth import get_user_model
+from django.core.cache import cache as django_cache
 from django.core.exceptions import PermissionDenied
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -65,7 +65,7 @@ class WorklistFilters:
     q: str = ""
 
 
-# A name search needs three characters: the trigram index on UPPER(full_name) (accounts) can only
+# A name search needs three characters: the trigram index on UPPER(applicant_name) can only
 # narrow a pattern of at least one trigram; a shorter one reads every user.
 MIN_NAME_SEARCH = 3
 
@@ -134,6 +134,16 @@ WORKLIST_FIELDS = (
 )
 
 
+# The staff page's rows need less: the applicant's name is on the application (``applicant_name``)
+# and the agency is shown to MPP admins only, so an agency officer's page joins two tables, not
+# five (planning and compiling the joins was about a third of the query's cost).
+WORKLIST_PAGE_FIELDS = (
+    *(f for f in WORKLIST_FIELDS if not f.startswith(("applicant__", "agency__"))),
+    "applicant_name",
+)
+WORKLIST_PAGE_ADMIN_FIELDS = (*WORKLIST_PAGE_FIELDS, "agency__short_name", "agency__name")
+
+
 def _staff_scope(user) -> QuerySet[Application]:
     queryset = Application.objects.all()
     if _is_admin(user):
@@ -144,11 +154,16 @@ def _staff_scope(user) -> QuerySet[Application]:
 
 
 def worklist(
-    user: User, filters: WorklistFilters = WorklistFilters(), *, now: datetime | None = None
+    user: User,
+    filters: WorklistFilters = WorklistFilters(),
+    *,
+    now: datetime | None = None,
+    for_page: bool = False,
 ) -> QuerySet[Application]:
     """The staff worklist: the agency's applications (all agencies for MPP admins), nearest deadline
     first (no deadline last), then oldest submission. Service, agency, applicant and assignee are
-    joined, so a page costs one query whatever its size."""
+    joined, so a page costs one query whatever its size. ``for_page``: only what the staff page's
+    rows show (``WORKLIST_PAGE_FIELDS``: no applicant join, the agency for MPP admins only)."""
     now = now or timezone.now()
     queryset = _staff_scope(user)
     # One condition on status, not "NOT draft AND IN (...) AND = 'in_process'": PostgreSQL multiplies
@@ -192,15 +207,20 @@ def worklist(
             # A name needs MIN_NAME_SEARCH characters (interfaces refuse shorter ones first).
             queryset = queryset.filter(tracking_number__startswith=number)
         else:
-            # "applicant_id IN (matching users)" rather than a join: PostgreSQL then finds the
-            # matching users once (a hashed subplan) and walks the worklist's deadline index.
-            applicants = get_user_model().objects.filter(full_name__icontains=q).values("pk")
-            queryset = queryset.filter(Q(applicant__in=applicants) | Q(tracking_number__startswith=number))
-    return (
-        queryset.select_related("service", "agency", "applicant", "assigned_to")
-        .only(*WORKLIST_FIELDS)
-        .order_by(F("due_at").asc(nulls_last=True), "submitted_at", "id")
-    )
+            # The applicant's name as stored on the application (its own trigram index): one
+            # condition on this table, no reading of the matching users first.
+            queryset = queryset.filter(Q(applicant_name__icontains=q) | Q(tracking_number__startswith=number))
+    if not for_page:
+        queryset = queryset.select_related("service", "agency", "applicant", "assigned_to").only(
+            *WORKLIST_FIELDS
+        )
+    elif _is_admin(user):
+        queryset = queryset.select_related("service", "agency", "assigned_to").only(
+            *WORKLIST_PAGE_ADMIN_FIELDS
+        )
+    else:
+        queryset = queryset.select_related("service", "assigned_to").only(*WORKLIST_PAGE_FIELDS)
+    return queryset.order_by(F("due_at").asc(nulls_last=True), "submitted_at", "id")
 
 
 def _detail_queryset() -> QuerySet[Application]:
@@ -483,6 +503,54 @@ def worklist_services(user: User):
     if _is_staff(user):
         return queryset.filter(agency_id=user.agency_id)
     return queryset.none()
+
+
+@dataclass(frozen=True)
+class WorklistFilterChoices:
+    """What the worklist's filter form lists: the agency's name ("" for MPP admins) and its services
+    as (code, name), by name. Cached per agency (see ``worklist_filter_choices``)."""
+
+    agency_name: str
+    services: tuple[tuple[str, str], ...]
+
+
+WORKLIST_FILTER_CACHE_KEY = "permits:worklist-filter:v1:{}"
+# Bounds how long a choice list may stay stale if a clear races a reader (see permits/signals.py).
+WORKLIST_FILTER_CACHE_SECONDS = 600
+
+
+def worklist_filter_choices(user: User) -> WorklistFilterChoices:
+    """The filter form's agency name and services for ``user``, from the cache (one cache read; two
+    queries on a miss). A saved or deleted service or agency clears its agency's entry and the MPP
+    admins' (permits/signals.py)."""
+    from agencies.models import Agency
+
+    if _is_admin(user):
+        agency_id = None
+    elif _is_staff(user):
+        agency_id = user.agency_id
+    else:
+        return WorklistFilterChoices("", ())
+    key = WORKLIST_FILTER_CACHE_KEY.format(agency_id or "all")
+    choices = django_cache.get(key)
+    if choices is None:
+        services = tuple(worklist_services(user).values_list("code", "name"))
+        name = (
+            Agency.objects.filter(pk=agency_id).values_list("name", flat=True).first() or ""
+            if agency_id
+            else ""
+        )
+        choices = WorklistFilterChoices(name, services)
+        django_cache.set(key, choices, WORKLIST_FILTER_CACHE_SECONDS)
+    return choices
+
+
+def clear_worklist_filter_choices(agency_id: int | None) -> None:
+    """Forget the cached filter choices of ``agency_id`` and the MPP admins' (every agency)."""
+    keys = [WORKLIST_FILTER_CACHE_KEY.format("all")]
+    if agency_id is not None:
+        keys.append(WORKLIST_FILTER_CACHE_KEY.format(agency_id))
+    django_cache.delete_many(keys)
 
 
 def assisted_drafts(user: User) -> QuerySet[Application]:

@@ -390,7 +390,11 @@ def application_create_draft(
     if applicant.role != Role.CITIZEN:
         raise ApplicationError(_("Permohonan dibuat atas nama akun warga."), code="applicant_not_citizen")
     application = Application(
-        service=service, standard=standard, agency_id=service.agency_id, applicant=applicant
+        service=service,
+        standard=standard,
+        agency_id=service.agency_id,
+        applicant=applicant,
+        applicant_name=applicant.full_name,
     )
     if assisted_by is not None:
         if not _is_agency_staff(assisted_by, application):
@@ -417,6 +421,18 @@ def application_create_draft(
         reason = _("draf dibuat")
     _save(application, actor=actor, reason=reason, now=now)
     return application
+
+
+def applications_rename_applicant(*, user: User) -> int:
+    """Copy ``user``'s (changed) full name onto their applications, for the worklist's name search;
+    returns how many changed. On PostgreSQL a trigger has already done it (migration
+    0006_applicant_name) and this changes nothing; the embedded SQLite run needs it. The copy is
+    not audited (``Application.history`` excludes it; the user's own history has the change)."""
+    return (
+        Application.objects.filter(applicant_id=user.pk)
+        .exclude(applicant_name=user.full_name)
+        .update(applicant_name=user.full_name)
+    )
 
 
 @transaction.atomic

@@ -195,7 +195,7 @@ def _worklist_row(application: Application, deadline: Deadline, page: _RowTexts)
         "number": application.tracking_number,
         "detail_url": f"{page.detail_url[0]}{pk}{page.detail_url[1]}",
         "is_assisted": application.is_assisted,
-        "applicant": application.applicant.full_name,
+        "applicant": application.applicant_name,
         "service": application.service.name,
         "agency": agency_label,
         "status": application.status,
@@ -331,8 +331,8 @@ def worklist(request: HttpRequest) -> HttpResponse:
     1,000 ("lebih dari 1.000"), and pages past it are refused with a message (mpp/pagination.py)."""
     now = timezone.now()
     user = request.user
-    services_ = list(selectors.worklist_services(user))
-    query, notices = parse_worklist_query(request.GET, {s.code.upper() for s in services_})
+    choices = selectors.worklist_filter_choices(user)
+    query, notices = parse_worklist_query(request.GET, {code.upper() for code, _name in choices.services})
     search_problem = selectors.worklist_search_problem(query.q)
     filters = query.filters
     if search_problem:
@@ -340,7 +340,7 @@ def worklist(request: HttpRequest) -> HttpResponse:
         filters = replace(filters, q="")
     cap, count_in_order = selectors.worklist_count_cap(filters)
     paginator = CappedPaginator(
-        selectors.worklist(user, filters, now=now),
+        selectors.worklist(user, filters, now=now, for_page=True),
         PAGE_SIZE,
         cap=min(cap, COUNT_CAP),
         count_in_order=count_in_order,
@@ -380,11 +380,12 @@ def worklist(request: HttpRequest) -> HttpResponse:
             "",
             '<option value="{}"{}>{} ({})</option>',
             (
-                (s.code, _SELECTED if s.code.upper() == query.service else "", s.name, s.code)
-                for s in services_
+                (code, _SELECTED if code.upper() == query.service else "", name, code)
+                for code, name in choices.services
             ),
         ),
         "status_choices": worklist_status_choices(),
+        "agency_name": choices.agency_name,
         "deadline_choices": deadline_choices,
         "is_admin": is_admin,
         "can_act": can_act,
