@@ -176,6 +176,10 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     # mpp.cache.RedisCache: Django's backend, reusing one Redis client per pool (see mpp/cache.py).
     CACHES = {"default": {"BACKEND": "mpp.cache.RedisCache", "LOCATION": REDIS_URL}}
+    # Sessions read from the shared cache (written through to the database), which saves every
+    # signed-in page a query. Only with Redis: a per-process cache would let one process serve a
+    # session another has already ended (https://docs.djangoproject.com/en/5.2/topics/http/sessions/).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

@@ -85,7 +85,7 @@ class Application(models.Model):
     # below): searching the users and then their applications read thousands of rows twice
     # (benchmarks/README.md). Written by application_create_draft and, when a citizen's name
     # changes, by accounts.services.user_update_profile; on PostgreSQL two triggers
-    # (migrations/0006_applicant_name) also keep it whatever writes the rows. Not in the history:
+    # (migrations/0007_applicant_name) also keep it whatever writes the rows. Not in the history:
     # the user's own history records the name.
     applicant_name = models.CharField(_("nama pemohon"), max_length=150, blank=True, editable=False)
     status = models.CharField(

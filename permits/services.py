@@ -426,7 +426,7 @@ def application_create_draft(
 def applications_rename_applicant(*, user: User) -> int:
     """Copy ``user``'s (changed) full name onto their applications, for the worklist's name search;
     returns how many changed. On PostgreSQL a trigger has already done it (migration
-    0006_applicant_name) and this changes nothing; the embedded SQLite run needs it. The copy is
+    0007_applicant_name) and this changes nothing; the embedded SQLite run needs it. The copy is
     not audited (``Application.history`` excludes it; the user's own history has the change)."""
     return (
         Application.objects.filter(applicant_id=user.pk)
