@@ -120,6 +120,7 @@ class QueueBreak(models.Model):
     )
     starts_at = models.TimeField(_("mulai"))
     ends_at = models.TimeField(_("selesai"))
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("jeda pemanggilan")
