@@ -7,7 +7,17 @@ import pytest
 from django.urls import reverse
 
 from queueing.models import Ticket, TicketStatus
-from queueing.reporting import QueueProvider, queue_breakdown, queue_figures, queue_trend
+from queueing.reporting import (
+    QueueProvider,
+    live_queue_breakdown,
+    live_queue_figures,
+    live_queue_trend,
+    queue_breakdown,
+    queue_figures,
+    queue_months_rebuild_all,
+    queue_months_refresh,
+    queue_trend,
+)
 from reports.selectors import Period, Scope
 from tests.factories import MppProfileFactory, UserFactory
 from tests.queueing.factories import QueueFactory, TicketFactory
@@ -53,6 +63,7 @@ def floor():
     ticket(a, day, D.WAITING)
     ticket(b, day, D.DONE, wait=6, service=4)
     ticket(a, date(2026, 10, 5), D.DONE, wait=100, service=100)
+    queue_months_rebuild_all()
     return {"a": a, "b": b, "budi": budi}
 
 
@@ -140,3 +151,39 @@ def test_agency_admin_sees_only_own_agency_queue_figures(client, floor):
     assert str(floor["b"]) in own.content.decode()
     other = client.get(reverse("reports:agency", args=[floor["a"].agency.slug]))
     assert other.status_code in (403, 404)
+
+
+@pytest.mark.parametrize("kind", ["mpp", "agency", "officer"])
+def test_summaries_equal_the_live_computation(floor, kind):
+    scope = {
+        "mpp": Scope("mpp"),
+        "agency": Scope("agency", agency=floor["a"].agency),
+        "officer": Scope("officer", officer=floor["budi"]),
+    }[kind]
+    assert queue_figures(scope=scope, period=NOVEMBER) == live_queue_figures(scope=scope, period=NOVEMBER)
+    assert queue_trend(scope=scope, end=date(2026, 11, 30)) == live_queue_trend(
+        scope=scope, end=date(2026, 11, 30)
+    )
+    by = "agency" if kind == "mpp" else "queue"
+    if kind != "officer":
+        summary = [
+            (r["label"], r["issued"], r["wait_minutes"])
+            for r in queue_breakdown(scope=scope, period=NOVEMBER, by=by)
+        ]
+        live = [
+            (r["label"], r["issued"], r["wait_minutes"])
+            for r in live_queue_breakdown(scope=scope, period=NOVEMBER, by=by)
+        ]
+        assert summary == live
+
+
+def test_refresh_picks_up_new_tickets_and_is_idempotent(floor):
+    ticket(floor["b"], date(2026, 11, 12), TicketStatus.DONE, wait=50, service=30)
+    before = queue_figures(scope=Scope("agency", agency=floor["b"].agency), period=NOVEMBER)
+    assert before["served"] == 1  # the summary is as of the last refresh
+    queue_months_refresh(months=[date(2026, 11, 1)])
+    queue_months_refresh(months=[date(2026, 11, 1)])
+    after = queue_figures(scope=Scope("agency", agency=floor["b"].agency), period=NOVEMBER)
+    assert (after["served"], after["wait_minutes"], after["service_minutes"]) == (2, 28.0, 17.0)
+    # October was not touched by the refresh.
+    assert queue_trend(scope=Scope("mpp"), end=date(2026, 11, 30))[-2]["served"] == 1
