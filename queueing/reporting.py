@@ -403,6 +403,8 @@ def _hist_medians(queryset, key: str) -> dict:
 
 def _summary_rows(*, scope: str, ids: list[int] | None, months: tuple[date, date], key: str) -> list[dict]:
     where = {"scope": scope, "month__gte": months[0], "month__lte": months[1]}
+    if ids is not None and not ids:  # an agency without queues
+        return []
     if ids is not None:
         where["scope_id__in"] = ids
     sums = (

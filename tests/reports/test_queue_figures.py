@@ -187,3 +187,14 @@ def test_refresh_picks_up_new_tickets_and_is_idempotent(floor):
     assert (after["served"], after["wait_minutes"], after["service_minutes"]) == (2, 28.0, 17.0)
     # October was not touched by the refresh.
     assert queue_trend(scope=Scope("mpp"), end=date(2026, 11, 30))[-2]["served"] == 1
+
+
+def test_agency_without_queues_shows_zeros(client, floor):
+    from tests.factories import AgencyFactory
+
+    empty = AgencyFactory()
+    section = QueueProvider().section(
+        scope=Scope("agency", agency=empty), period=NOVEMBER, now=datetime(2026, 11, 30, tzinfo=WIB)
+    )
+    assert {f.label: f.display for f in section.figures}["Tiket dilayani"] == "0"
+    assert section.tables[-1].rows == []
