@@ -8,6 +8,9 @@ were built (``manage.py refresh_report_facts --full``; the script refuses to run
     .venv/bin/python benchmarks/dashboards.py --load-feedback   # first (re)load 20,000 complaints
                                                                 # and 500,000 survey responses
     .venv/bin/python benchmarks/dashboards.py --load-feedback --complaints 5000
+    .venv/bin/python benchmarks/dashboards.py --load-queue      # first (re)load 300,000 queue
+                                                                # tickets over the past year
+    .venv/bin/python benchmarks/dashboards.py --load-queue --tickets 100000
 
 Everything runs in this one process with DEBUG off: each request goes through Django's whole
 handler (middleware, session, view, template) via django.test.Client, timed around the call; no
@@ -58,6 +61,20 @@ def parse_args(argv=None):
     )
     parser.add_argument(
         "--responses", type=int, default=500_000, help="survey responses to load (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--load-queue",
+        action="store_true",
+        help="first replace the queue tickets with --tickets rows over the past year (one queue and "
+        "counter per agency are created if there are no queues)",
+    )
+    parser.add_argument(
+        "--tickets", type=int, default=300_000, help="queue tickets to load (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--queue-sections",
+        action="store_true",
+        help="also time the queue section alone (queueing.reporting) for each scope over the past year",
     )
     args = parser.parse_args(argv)
     args.requests = min(max(args.requests, 1), 1000)
@@ -167,6 +184,165 @@ def load_feedback(*, complaints: int, responses: int) -> None:
     )
 
 
+# Past year's working days (Mon-Fri); the first queues are the busiest (index = n * r^2); 88 % served,
+# 8 % no-shows, 4 % cancelled; waits 2-62 min skewed short, service 3-23 min; a ticket's service is
+# one of its agency's. One history row per served ticket names the finishing officer (an officer of
+# the queue's agency, none when the agency has no officers): the officer scope reads it.
+QUEUE_SQL = """
+TRUNCATE queueing_ticket, queueing_historicalticket CASCADE;
+INSERT INTO queueing_ticket
+    (day, number, code, token, status, source, priority_reason, queued_at, issued_at, called_at,
+     call_count, started_at, finished_at, queue_id, service_id, counter_id)
+WITH days AS (
+    SELECT d::date AS day, row_number() OVER (ORDER BY d) AS rn
+    FROM generate_series(current_date - 365, current_date - 1, interval '1 day') d
+    WHERE extract(isodow FROM d) < 6
+),
+qs AS (
+    SELECT q.id, q.prefix, q.agency_id, row_number() OVER (ORDER BY q.id) AS rn FROM queueing_queue q
+),
+qc AS (SELECT queue_id, min(counter_id) AS counter_id FROM queueing_counter_queues GROUP BY queue_id),
+sv AS (
+    SELECT id, agency_id, row_number() OVER (PARTITION BY agency_id ORDER BY id) AS rn,
+           count(*) OVER (PARTITION BY agency_id) AS n
+    FROM services_service
+),
+g AS (
+    SELECT g, random() AS r1, random() AS r2, random() AS r3, random() AS r4,
+           1 + (g %% (SELECT count(*) FROM days)) AS day_rn,
+           1 + floor(power(random(), 2) * (SELECT count(*) FROM queueing_queue))::int AS queue_rn
+    FROM generate_series(1, %(tickets)s) g
+),
+numbered AS (
+    SELECT g.*, d.day, q.id AS queue_id, q.prefix, q.agency_id,
+           row_number() OVER (PARTITION BY q.id, d.day ORDER BY g.g) AS number
+    FROM g JOIN days d ON d.rn = g.day_rn JOIN qs q ON q.rn = g.queue_rn
+),
+timed AS (
+    SELECT n.*,
+           ((n.day + time '07:30') AT TIME ZONE 'Asia/Jakarta') + n.number * interval '40 seconds' AS issued,
+           CASE WHEN n.r2 < 0.88 THEN 'done' WHEN n.r2 < 0.96 THEN 'no_show' ELSE 'cancelled' END AS status,
+           (2 + 60 * n.r3 * n.r3) * interval '1 minute' AS wait,
+           (3 + 20 * n.r4) * interval '1 minute' AS service
+    FROM numbered n
+)
+SELECT t.day, t.number, t.prefix || lpad(t.number::text, 3, '0'), md5(t.g::text || random()::text),
+       t.status, CASE WHEN t.g %% 10 < 3 THEN 'booking' ELSE 'walk_in' END,
+       CASE WHEN t.g %% 20 = 0 THEN 'elderly' ELSE '' END, t.issued, t.issued,
+       CASE WHEN t.status <> 'cancelled' THEN t.issued + t.wait END,
+       CASE WHEN t.status <> 'cancelled' THEN 1 ELSE 0 END,
+       CASE WHEN t.status = 'done' THEN t.issued + t.wait + interval '1 minute' END,
+       CASE WHEN t.status = 'done' THEN t.issued + t.wait + interval '1 minute' + t.service
+            WHEN t.status = 'no_show' THEN t.issued + t.wait + interval '5 minutes' END,
+       t.queue_id, sv.id, CASE WHEN t.status <> 'cancelled' THEN qc.counter_id END
+FROM timed t
+LEFT JOIN sv ON sv.agency_id = t.agency_id AND sv.rn = 1 + t.g %% sv.n
+LEFT JOIN qc ON qc.queue_id = t.queue_id;
+INSERT INTO queueing_historicalticket
+    (id, day, number, code, status, source, priority_reason, queued_at, issued_at, called_at,
+     call_count, started_at, finished_at, history_date, history_change_reason, history_type,
+     counter_id, history_user_id, service_id, queue_id)
+WITH o AS (
+    SELECT id, agency_id, row_number() OVER (PARTITION BY agency_id ORDER BY id) AS rn,
+           count(*) OVER (PARTITION BY agency_id) AS n
+    FROM accounts_user WHERE role = 'officer'
+)
+SELECT t.id, t.day, t.number, t.code, t.status, t.source, t.priority_reason, t.queued_at, t.issued_at,
+       t.called_at, t.call_count, t.started_at, t.finished_at, t.finished_at, 'finished', '~',
+       t.counter_id, o.id, t.service_id, t.queue_id
+FROM queueing_ticket t JOIN queueing_queue q ON q.id = t.queue_id
+LEFT JOIN o ON o.agency_id = q.agency_id AND o.rn = 1 + t.id %% o.n
+WHERE t.status = 'done';
+ANALYZE queueing_ticket; ANALYZE queueing_historicalticket;
+"""
+
+
+def load_queue(*, tickets: int) -> None:
+    """Bench data for the queue section (benchmark database only: it truncates the tickets)."""
+    from django.db import connection, transaction
+
+    from agencies.models import Agency
+    from queueing.models import Counter, Queue
+
+    started = time.perf_counter()
+    with transaction.atomic():
+        if not Queue.objects.exists():
+            letters = "ABCDEFGHJKLMNPQRSTUVWXYZ"
+            for letter, agency in zip(letters, Agency.objects.order_by("pk"), strict=False):
+                queue = Queue.objects.create(
+                    agency=agency, prefix=letter, name=f"Layanan {agency.short_name}"
+                )
+                queue.services.set(agency.services.all())
+                counter = Counter.objects.filter(agency=agency).order_by("number").first()
+                if counter is None:
+                    last = Counter.objects.order_by("-number").values_list("number", flat=True).first()
+                    counter = Counter.objects.create(
+                        agency=agency, number=(last or 0) + 1, label=f"Loket {agency.short_name}"
+                    )
+                counter.queues.add(queue)
+        with connection.cursor() as cursor:
+            cursor.execute(QUEUE_SQL, {"tickets": tickets})
+    loaded = time.perf_counter()
+    from queueing.reporting import queue_months_rebuild_all
+
+    queue_months_rebuild_all()  # what the beat keeps current (this and last month)
+    print(
+        f"loaded {tickets:,} queue tickets in {loaded - started:.0f} s, "
+        f"rebuilt the queue summaries in {time.perf_counter() - loaded:.1f} s"
+    )
+
+
+def time_queue_sections(*, requests: int) -> dict:
+    """The queue section alone, per scope, over the past year (busiest agency/service/officer)."""
+    from django.db.models import Count
+    from django.utils import timezone
+
+    from accounts.models import User
+    from queueing.models import Ticket
+    from queueing.reporting import QueueProvider
+    from reports.selectors import Period, Scope
+
+    today = timezone.localdate()
+    period = Period(today - dt.timedelta(days=365), today)
+    busiest = Ticket.objects.values("queue__agency_id").annotate(n=Count("pk")).order_by("-n")[0]
+    service = (
+        Ticket.objects.exclude(service=None).values("service_id").annotate(n=Count("pk")).order_by("-n")[0]
+    )
+    officer = (
+        Ticket.history.model.objects.exclude(history_user=None)
+        .values("history_user_id")
+        .annotate(n=Count("pk"))
+        .order_by("-n")[0]
+    )
+    from agencies.models import Agency
+    from services.models import Service
+
+    scopes = {
+        "queue-mpp-year": Scope("mpp"),
+        "queue-agency-year": Scope("agency", agency=Agency.objects.get(pk=busiest["queue__agency_id"])),
+        "queue-service-year": Scope("service", service=Service.objects.get(pk=service["service_id"])),
+        "queue-officer-year": Scope("officer", officer=User.objects.get(pk=officer["history_user_id"])),
+    }
+    results = {}
+    for name, scope in scopes.items():
+        times = []
+        for _ in range(requests):
+            started = time.perf_counter()
+            QueueProvider().section(scope=scope, period=period, now=timezone.now())
+            times.append((time.perf_counter() - started) * 1000)
+        times.sort()
+        results[name] = {
+            "median_ms": round(statistics.median(times), 1),
+            "p95_ms": round(times[max(int(len(times) * 0.95) - 1, 0)], 1),
+            "max_ms": round(times[-1], 1),
+        }
+        r = results[name]
+        print(
+            f"{name:<28} median {r['median_ms']:>7.1f} ms  p95 {r['p95_ms']:>7.1f} ms  max {r['max_ms']:>7.1f} ms"
+        )
+    return results
+
+
 def cases() -> dict[str, str]:
     from django.db.models import Count
     from django.urls import reverse
@@ -234,6 +410,8 @@ def main(argv=None) -> int:
         )
     if args.load_feedback:
         load_feedback(complaints=args.complaints, responses=args.responses)
+    if args.load_queue:
+        load_queue(tickets=args.tickets)
     client = Client(HTTP_HOST="localhost", raise_request_exception=True)
     client.force_login(admin)
     load_before = os.getloadavg()
@@ -270,6 +448,8 @@ def main(argv=None) -> int:
             f"{name:<28} median {r['median_ms']:>7.1f} ms  p95 {r['p95_ms']:>7.1f} ms  "
             f"max {r['max_ms']:>7.1f} ms  {r['queries']:>3} queries  [{verdict} <= {TARGET_MS:.0f} ms]"
         )
+    if args.queue_sections:
+        results.update(time_queue_sections(requests=args.requests))
     load_after = os.getloadavg()
     print(
         f"load average before {load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f}, "

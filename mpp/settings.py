@@ -255,6 +255,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.tasks.refresh_survey_months",
         "schedule": MPP_SWEEP_INTERVAL,
     },
+    # The dashboards' queue figures read monthly summaries: this month's and last month's are rebuilt.
+    "queueing-refresh-queue-months": {
+        "task": "queueing.tasks.refresh_queue_months",
+        "schedule": MPP_SWEEP_INTERVAL,
+    },
     "notifications-send-due": {
         "task": "notifications.tasks.send_due",
         "schedule": MPP_SWEEP_INTERVAL,

@@ -29,3 +29,7 @@ class QueueingConfig(AppConfig):
         m2m_changed.connect(
             config_version_bump, sender=Queue.services.through, dispatch_uid="queue-config-m2m"
         )
+
+        from .reporting import register_provider
+
+        register_provider()  # the dashboards' section (reports.providers)

@@ -120,6 +120,7 @@ class QueueBreak(models.Model):
     )
     starts_at = models.TimeField(_("mulai"))
     ends_at = models.TimeField(_("selesai"))
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("jeda pemanggilan")
@@ -386,3 +387,46 @@ class DailyFigures(models.Model):
 
     def __str__(self) -> str:
         return f"{self.queue.prefix} {self.day}"
+
+
+class QueueMonth(models.Model):
+    """The dashboards' monthly queue sums per scope ("mpp" with id 0, "agency", "queue", "service",
+    "officer": the one who finished the ticket), rebuilt by queueing.reporting.queue_months_refresh
+    (beat, every sweep interval, for this and last month)."""
+
+    scope = models.CharField(max_length=8)
+    scope_id = models.BigIntegerField()
+    month = models.DateField()
+    issued = models.PositiveIntegerField(default=0)
+    served = models.PositiveIntegerField(default=0)
+    no_show = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "scope_id", "month"], name="queue_month_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.scope_id} {self.month:%Y-%m}"
+
+
+class QueueMonthMinutes(models.Model):
+    """Histogram of waits ("wait": issue -> call) and service times ("service": start -> finish) in
+    whole minutes per scope and month: medians over any months come from summed histograms."""
+
+    scope = models.CharField(max_length=8)
+    scope_id = models.BigIntegerField()
+    month = models.DateField()
+    kind = models.CharField(max_length=8)
+    minutes = models.PositiveIntegerField()
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scope", "scope_id", "month", "kind", "minutes"], name="queue_month_minutes_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.scope_id} {self.month:%Y-%m} {self.kind} {self.minutes}"

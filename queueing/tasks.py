@@ -21,3 +21,11 @@ def sweep() -> dict:
         "closed_days": services.bookings_handle_closed_days(),
         "days_closed": services.days_close_due(),
     }
+
+
+@shared_task(name="queueing.tasks.refresh_queue_months")
+def refresh_queue_months() -> int:
+    """The dashboards' queue summaries of this and last month, rebuilt from the tickets."""
+    from .reporting import queue_months_recent
+
+    return queue_months_recent()

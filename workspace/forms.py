@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
 from agencies.models import Agency, CalendarOverride, Weekday
-from services.models import FeeItem, FormField, Requirement, ServiceStandard, SopStep
+from queueing.models import PriorityPolicy, Queue
+from services.models import FeeItem, FormField, Requirement, Service, ServiceStandard, SopStep
 from services.services import EDITABLE_STANDARD_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -249,3 +250,91 @@ class RoleForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies
         self.fields["role"].choices = [(r, Role(r).label) for r in roles]
+
+
+# --- Queues and counters (validation of the rules between rows is in queueing.admin_services) ---
+
+
+class _AgencyServiceChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.agency.short_name} — {obj.name}"
+
+
+class QueueForm(forms.Form):
+    agency = forms.ModelChoiceField(label=_("Instansi"), queryset=Agency.objects.none())
+    prefix = forms.CharField(
+        label=_("Huruf awalan"),
+        max_length=2,
+        help_text=_("Satu atau dua huruf kapital, tampil di depan nomor tiket (mis. A001)."),
+    )
+    name = forms.CharField(label=_("Nama antrian"), max_length=120)
+    services = _AgencyServiceChoice(
+        label=_("Layanan yang dilayani"),
+        queryset=Service.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    priority_policy = forms.ChoiceField(label=_("Kebijakan prioritas"), choices=PriorityPolicy.choices)
+    priority_every = forms.IntegerField(
+        label=_("N tiket biasa per satu prioritas"),
+        min_value=1,
+        max_value=50,
+        initial=3,
+        help_text=_("Dipakai pada kebijakan selang-seling."),
+    )
+    default_service_minutes = forms.IntegerField(
+        label=_("Lama layanan bawaan (menit)"), min_value=1, max_value=480, initial=10
+    )
+    slot_minutes = forms.IntegerField(label=_("Panjang sesi (menit)"), min_value=5, max_value=240, initial=30)
+    slot_capacity = forms.IntegerField(label=_("Kapasitas per sesi"), min_value=1, max_value=500, initial=12)
+    booking_share = forms.IntegerField(
+        label=_("Bagian kapasitas untuk pemesanan daring (%)"), min_value=0, max_value=100, initial=50
+    )
+    is_active = forms.BooleanField(label=_("Aktif"), required=False, initial=True)
+
+    def __init__(self, *args, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies
+        self.fields["services"].queryset = (
+            Service.objects.filter(agency__in=agencies, is_active=True)
+            .select_related("agency")
+            .order_by("agency__name", "name")
+        )
+
+    def clean_prefix(self):
+        return self.cleaned_data["prefix"].strip().upper()
+
+
+class CounterForm(forms.Form):
+    agency = forms.ModelChoiceField(label=_("Instansi"), queryset=Agency.objects.none())
+    number = forms.IntegerField(label=_("Nomor loket"), min_value=1, max_value=999)
+    label = forms.CharField(label=_("Nama loket"), max_length=100)
+    queues = forms.ModelMultipleChoiceField(
+        label=_("Antrian yang dilayani"),
+        queryset=Queue.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    is_active = forms.BooleanField(label=_("Aktif"), required=False, initial=True)
+
+    def __init__(self, *args, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies
+        self.fields["queues"].queryset = Queue.objects.filter(agency__in=agencies).order_by("prefix")
+
+
+class QueueBreakForm(forms.Form):
+    label = forms.CharField(label=_("Keterangan"), max_length=100)
+    weekday = forms.TypedChoiceField(
+        label=_("Hari"),
+        choices=[("", _("Setiap hari")), *Weekday.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    starts_at = forms.TimeField(
+        label=_("Mulai"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    ends_at = forms.TimeField(
+        label=_("Selesai"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )

@@ -4,6 +4,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from accounts.models import Role, User
 from agencies.models import Agency, Announcement, Maklumat
+from queueing.models import Counter, Queue, QueueBreak
 from services.models import Service, ServiceStandard, StandardComment
 
 from .access import scope
@@ -96,3 +97,31 @@ def workspace_staff(*, user) -> QuerySet[User]:
         .order_by("agency__name", "full_name")
     )
     return scope(queryset, user)
+
+
+def workspace_queues(*, user) -> QuerySet[Queue]:
+    """The queues the admin manages, with their services and counters (three queries)."""
+    queryset = (
+        Queue.objects.select_related("agency")
+        .prefetch_related(
+            Prefetch("services", queryset=Service.objects.order_by("name").only("pk", "name", "code")),
+            Prefetch("counters", queryset=Counter.objects.order_by("number").only("pk", "number")),
+        )
+        .order_by("agency__name", "prefix")
+    )
+    return scope(queryset, user)
+
+
+def workspace_counters(*, user) -> QuerySet[Counter]:
+    queryset = (
+        Counter.objects.select_related("agency", "officer")
+        .prefetch_related(
+            Prefetch("queues", queryset=Queue.objects.order_by("prefix").only("pk", "prefix", "name"))
+        )
+        .order_by("number")
+    )
+    return scope(queryset, user)
+
+
+def queue_breaks() -> QuerySet[QueueBreak]:
+    return QueueBreak.objects.order_by("weekday", "starts_at")

@@ -21,4 +21,10 @@ urlpatterns = [
     path("kalender/", views.calendar, name="calendar"),
     path("petugas/", views.staff, name="staff"),
     path("petugas/<int:pk>/peran/", views.staff_role, name="staff_role"),
+    path("antrian/", views.queues, name="queues"),
+    path("antrian/<int:pk>/", views.queues, name="queue_edit"),
+    path("antrian/jeda/", views.queue_break_add, name="queue_break_add"),
+    path("antrian/jeda/<int:pk>/hapus/", views.queue_break_delete, name="queue_break_delete"),
+    path("loket/", views.counters, name="counters"),
+    path("loket/<int:pk>/", views.counters, name="counter_edit"),
 ]

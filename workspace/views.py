@@ -18,6 +18,8 @@ from agencies.selectors import office_hours
 from agencies.workcalendar import SOURCE_CUTI_BERSAMA, indonesian_closed_days_by_source
 from mpp.errors import DomainError
 from permits.forms import ApplicationForm
+from queueing import admin_services
+from queueing.models import Counter, Queue, QueueBreak
 from services import services as catalogue
 from services.models import Service, ServiceStandard, StandardComment
 
@@ -506,3 +508,130 @@ def staff_role(request, pk: int):
     else:
         messages.error(request, _("Pilih peran yang tersedia."))
     return redirect("workspace:staff")
+
+
+# --- Queues, counters and calling breaks ------------------------------------------------------------
+
+QUEUE_FIELDS = (
+    "prefix",
+    "name",
+    "services",
+    "priority_policy",
+    "priority_every",
+    "default_service_minutes",
+    "slot_minutes",
+    "slot_capacity",
+    "booking_share",
+    "is_active",
+)
+
+
+def _queue_initial(queue: Queue | None, user) -> dict:
+    if queue is None:
+        return {"agency": user.agency_id}
+    return {
+        "agency": queue.agency_id,
+        **{name: getattr(queue, name) for name in QUEUE_FIELDS if name != "services"},
+        "services": [s.pk for s in queue.services.all()],
+    }
+
+
+@workspace_required
+def queues(request, pk: int | None = None):
+    queue = None
+    if pk is not None:
+        queue = get_object_or_404(Queue, pk=pk)
+        check_agency(request.user, queue.agency_id)
+    form = forms.QueueForm(
+        request.POST or None, agencies=_agency_choice(request), initial=_queue_initial(queue, request.user)
+    )
+    if request.method == "POST" and form.is_valid():
+        agency = form.cleaned_data["agency"]
+        check_agency(request.user, agency.pk)
+        try:
+            saved = admin_services.queue_save(
+                queue=queue,
+                agency=agency,
+                actor=request.user,
+                **{name: form.cleaned_data[name] for name in QUEUE_FIELDS},
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Antrian %(queue)s disimpan.") % {"queue": saved})
+            return redirect("workspace:queues")
+    context = {
+        "form": form,
+        "editing": queue,
+        "rows": list(selectors.workspace_queues(user=request.user)),
+        "breaks": list(selectors.queue_breaks()),
+        "break_form": forms.QueueBreakForm() if is_mpp_admin(request.user) else None,
+    }
+    return render(request, "workspace/queues.html", context)
+
+
+@mpp_admin_required
+@require_POST
+def queue_break_add(request):
+    form = forms.QueueBreakForm(request.POST)
+    if form.is_valid():
+        try:
+            admin_services.queue_break_add(actor=request.user, **form.cleaned_data)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Jeda pemanggilan ditambahkan."))
+    else:
+        messages.error(
+            request,
+            _("Jeda tidak disimpan: %(errors)s")
+            % {"errors": "; ".join(f"{form.fields[k].label}: {' '.join(v)}" for k, v in form.errors.items())},
+        )
+    return redirect("workspace:queues")
+
+
+@mpp_admin_required
+@require_POST
+def queue_break_delete(request, pk: int):
+    pause = get_object_or_404(QueueBreak, pk=pk)
+    admin_services.queue_break_delete(pause=pause, actor=request.user)
+    messages.success(request, _("Jeda pemanggilan dihapus."))
+    return redirect("workspace:queues")
+
+
+@workspace_required
+def counters(request, pk: int | None = None):
+    counter = None
+    if pk is not None:
+        counter = get_object_or_404(Counter, pk=pk)
+        check_agency(request.user, counter.agency_id)
+    initial = (
+        {
+            "agency": counter.agency_id,
+            "number": counter.number,
+            "label": counter.label,
+            "queues": [q.pk for q in counter.queues.all()],
+            "is_active": counter.is_active,
+        }
+        if counter
+        else {"agency": request.user.agency_id}
+    )
+    form = forms.CounterForm(request.POST or None, agencies=_agency_choice(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        agency = form.cleaned_data.pop("agency")
+        check_agency(request.user, agency.pk)
+        try:
+            saved = admin_services.counter_save(
+                counter=counter, agency=agency, actor=request.user, **form.cleaned_data
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("%(counter)s disimpan.") % {"counter": saved})
+            return redirect("workspace:counters")
+    context = {
+        "form": form,
+        "editing": counter,
+        "rows": list(selectors.workspace_counters(user=request.user)),
+    }
+    return render(request, "workspace/counters.html", context)

@@ -208,7 +208,7 @@ def test_dashboard_shows_complaints_and_ikm_and_exports_them(client, surveys, dj
         response = client.get(url)
     content = response.content.decode()
     sections = {s.key: s for s in response.context["sections"]}
-    assert list(sections) == ["applications", "complaints", "ikm"]
+    assert list(sections) == ["applications", "queue", "complaints", "ikm"]
     complaint = {f.label: f.value for f in sections["complaints"].figures}
     assert complaint["Pengaduan diterima"] == 6 and complaint["Dijawab"] == 3
     assert complaint["Dijawab tepat waktu"] == pytest.approx(66.7)
