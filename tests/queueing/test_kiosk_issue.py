@@ -100,13 +100,14 @@ def test_rate_limit_shared_with_the_api(client, queue, clock, settings):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_kiosk_costs_three_statements_once_the_queue_is_held(client, queue, clock, django_assert_num_queries):
+def test_kiosk_costs_two_statements_once_the_queue_is_held(client, queue, clock, django_assert_num_queries):
     assert post_json(client, {"queue": "B"}).status_code == 201  # loads this process's copy
-    # The number (INSERT ... ON CONFLICT), the ticket with its history row (one statement), the
-    # position; plus the transaction's BEGIN and COMMIT. No query for the queue row (this
-    # process's copy).
-    with django_assert_num_queries(5):
-        assert post_json(client, {"queue": "B"}).json()["code"] == "B002"
+    # The number with the waiting count and the open counters (INSERT ... ON CONFLICT ...
+    # RETURNING), the ticket with its history row (one statement); plus the transaction's BEGIN
+    # and COMMIT. No query for the queue row (this process's copy), no COUNT for the position.
+    with django_assert_num_queries(4):
+        answer = post_json(client, {"queue": "B"}).json()
+    assert answer["code"] == "B002" and answer["ahead"] == 1
 
 
 @pytest.mark.django_db(transaction=True)
