@@ -77,8 +77,8 @@ def ensure_transition(current: str, target: str) -> None:
         )
 
 
-def _office_window_now(now: datetime):
-    calendar = work_calendar()
+def _office_window_now(now: datetime, calendar=None):
+    calendar = calendar or work_calendar()
     local = now.astimezone(calendar.tz)
     window = calendar.office_window(local.date())
     if window is None or not (window[0] <= local < window[1]):
@@ -169,9 +169,11 @@ def ticket_issue(
     citizen=None,
     actor=None,
     now: datetime | None = None,
+    calendar=None,
 ) -> Ticket:
     """A new waiting ticket, numbered per queue per day (A001, A002, ...). Walk-ins count against
-    the walk-in share of the day; booked visitors use the place their booking holds."""
+    the walk-in share of the day; booked visitors use the place their booking holds. ``calendar``:
+    the working calendar if the caller already holds it (the kiosk)."""
     now = _now(now)
     if not queue.is_active:
         raise QueueClosed(_("Antrian ini tidak aktif."), code="queue_inactive")
@@ -179,7 +181,7 @@ def ticket_issue(
         raise DomainError(_("Alasan prioritas tidak dikenal."), code="bad_priority")
     if service is not None and not queue.services.filter(pk=service.pk).exists():
         raise DomainError(_("Layanan ini tidak dilayani di antrian %(queue)s.") % {"queue": queue.name})
-    _calendar, local, window = _office_window_now(now)
+    _calendar, local, window = _office_window_now(now, calendar)
     day = local.date()
     walk_in = source == TicketSource.WALK_IN
     numbered = _next_number(queue=queue, day=day, walk_in=walk_in, priority=bool(priority_reason))
