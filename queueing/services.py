@@ -772,13 +772,18 @@ def day_close(*, queue: Queue, day: date, now: datetime | None = None) -> DailyF
     """At closing: tickets still in line become no-shows, unused bookings expire, and the day's
     figures are kept. Safe to run twice (the figures row is written once per queue and day)."""
     now = _now(now)
+    # The tickets are locked before the day's row, in the order call-next and cancel take them
+    # (ticket, then the row's waiting count), so closing and a last call cannot deadlock.
+    in_line = list(
+        Ticket.objects.select_for_update().filter(
+            queue=queue, day=day, status__in=[TicketStatus.WAITING, TicketStatus.CALLED]
+        )
+    )
     row, _created = QueueDay.objects.select_for_update().get_or_create(queue=queue, day=day)
     existing = DailyFigures.objects.filter(queue=queue, day=day).first()
     if row.closed_at is not None and existing is not None:
         return existing
-    for ticket in Ticket.objects.select_for_update().filter(
-        queue=queue, day=day, status__in=[TicketStatus.WAITING, TicketStatus.CALLED]
-    ):
+    for ticket in in_line:
         ticket.status = TicketStatus.NO_SHOW
         ticket.finished_at = now
         ticket._history_user = None
@@ -796,7 +801,11 @@ def day_close(*, queue: Queue, day: date, now: datetime | None = None) -> DailyF
         queue=queue, day=day, defaults={**figures, "closed_at": now}
     )
     row.closed_at = now
-    row.waiting = row.waiting_priority = 0  # nobody waits any more: all became no-shows above
+    # Counted under the row's lock (no ticket can join now): zero unless one was issued between
+    # the ticket lock above and the row lock, which then still waits and is counted.
+    still = Ticket.objects.filter(queue=queue, day=day, status=TicketStatus.WAITING)
+    row.waiting = still.count()
+    row.waiting_priority = still.exclude(priority_reason="").count()
     row.save(update_fields=["closed_at", "waiting", "waiting_priority"])
     _bump_board()
     return kept
