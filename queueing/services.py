@@ -128,8 +128,9 @@ def _next_number(*, queue: Queue, day: date, walk_in: bool, priority: bool) -> _
 
 _LEFT_WAITING_SQL = """
 UPDATE queueing_queueday
-   SET waiting = GREATEST(waiting - 1, 0),
-       waiting_priority = GREATEST(waiting_priority - %(priority)s, 0)
+   SET waiting = CASE WHEN waiting > 0 THEN waiting - 1 ELSE 0 END,
+       waiting_priority = CASE WHEN waiting_priority >= %(priority)s
+                               THEN waiting_priority - %(priority)s ELSE 0 END
  WHERE queue_id = %(queue)s AND day = %(day)s
 """
 

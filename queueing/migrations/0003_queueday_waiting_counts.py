@@ -23,12 +23,14 @@ class Migration(migrations.Migration):
         # The days already in the database: count their waiting tickets once.
         migrations.RunSQL(
             """
-            UPDATE queueing_queueday d
-               SET waiting = c.waiting, waiting_priority = c.waiting_priority
-              FROM (SELECT queue_id, day, COUNT(*) AS waiting,
-                           COUNT(*) FILTER (WHERE priority_reason <> '') AS waiting_priority
-                      FROM queueing_ticket WHERE status = 'waiting' GROUP BY queue_id, day) c
-             WHERE d.queue_id = c.queue_id AND d.day = c.day
+            UPDATE queueing_queueday
+               SET waiting = (SELECT COUNT(*) FROM queueing_ticket t
+                               WHERE t.queue_id = queueing_queueday.queue_id
+                                 AND t.day = queueing_queueday.day AND t.status = 'waiting'),
+                   waiting_priority = (SELECT COUNT(*) FROM queueing_ticket t
+                                        WHERE t.queue_id = queueing_queueday.queue_id
+                                          AND t.day = queueing_queueday.day AND t.status = 'waiting'
+                                          AND t.priority_reason <> '')
             """,
             migrations.RunSQL.noop,
         ),
