@@ -1,8 +1,10 @@
 """Reads about the mall and its agencies: profile, calendar, maklumat, announcements."""
 
+import time
 from datetime import datetime
 
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
@@ -61,42 +63,74 @@ def agency_detail(*, slug: str) -> Agency:
 
 
 CALENDAR_CACHE_KEY = "mpp:work-calendar:v1"
+CALENDAR_STAMP_KEY = f"{CALENDAR_CACHE_KEY}:stamp"
+# This process's copies, keyed by (stamp, first year, last year + 1): a calendar changes a few
+# times a year, and reading it from the cache cost two round trips on every queue ticket (issue 6).
+# The stamp is still read from the cache on each call (or passed in by a caller that has read it
+# in its own pipelined round trip), so a change anywhere reaches every process at once.
+_LOCAL_CALENDARS: dict[tuple[int, int, int], object] = {}
 
 
-def work_calendar(*, years: range | None = None):
+def _new_stamp() -> int:
+    # A stamp never used before, so a cache that lost the key (flushed, restarted) cannot bring
+    # back a stamp under which a process still holds an older calendar.
+    return time.time_ns()
+
+
+def calendar_stamp() -> int:
+    return cache.get_or_set(CALENDAR_STAMP_KEY, _new_stamp, None)
+
+
+def work_calendar(*, years: range | None = None, stamp: int | None = None):
     """The MPP's working-day calendar: its time zone, office hours, the holidays package's national
-    holidays and cuti bersama, and the admins' overrides. Cached; overrides and hours clear it."""
+    holidays and cuti bersama, and the admins' overrides. Cached in the cache and in this process
+    under the stamp; overrides and hours move the stamp. ``stamp``: the value of
+    ``CALENDAR_STAMP_KEY`` if the caller has read it (the queue kiosk pipelines it)."""
     from .workcalendar import WorkCalendar
 
     if years is None:
         this_year = timezone.localdate().year
         years = range(this_year - 2, this_year + 3)
-    stamp = cache.get_or_set(f"{CALENDAR_CACHE_KEY}:stamp", 1, None)
-    key = f"{CALENDAR_CACHE_KEY}:{stamp}:{years.start}:{years.stop}"
-    calendar = cache.get(key)
+    if stamp is None:
+        stamp = calendar_stamp()
+    local_key = (stamp, years.start, years.stop)
+    calendar = _LOCAL_CALENDARS.get(local_key)
     if calendar is not None:
         return calendar
-    profile = mpp_profile()
-    tz_name = profile.time_zone if profile else timezone.get_default_timezone_name()
-    hours = {row.weekday: (row.opens_at, row.closes_at) for row in OfficeHours.objects.filter(profile_id=1)}
-    overrides = list(CalendarOverride.objects.filter(profile_id=1).values_list("date", "kind"))
-    calendar = WorkCalendar.build(
-        tz_name,
-        hours,
-        years,
-        added=[d for d, kind in overrides if kind == CalendarOverride.Kind.CLOSED],
-        removed=[d for d, kind in overrides if kind == CalendarOverride.Kind.OPEN],
-    )
-    cache.set(key, calendar, 3600)
+    key = f"{CALENDAR_CACHE_KEY}:{stamp}:{years.start}:{years.stop}"
+    calendar = cache.get(key)
+    if calendar is None:
+        profile = mpp_profile()
+        tz_name = profile.time_zone if profile else timezone.get_default_timezone_name()
+        hours = {
+            row.weekday: (row.opens_at, row.closes_at) for row in OfficeHours.objects.filter(profile_id=1)
+        }
+        overrides = list(CalendarOverride.objects.filter(profile_id=1).values_list("date", "kind"))
+        calendar = WorkCalendar.build(
+            tz_name,
+            hours,
+            years,
+            added=[d for d, kind in overrides if kind == CalendarOverride.Kind.CLOSED],
+            removed=[d for d, kind in overrides if kind == CalendarOverride.Kind.OPEN],
+        )
+        cache.set(key, calendar, 3600)
+        if connection.in_atomic_block:
+            # Built from rows this transaction may have changed and may still roll back: not kept
+            # in this process (the cache entry is as before; the stamp moves on any change).
+            return calendar
+    if any(held[0] != stamp for held in _LOCAL_CALENDARS):
+        _LOCAL_CALENDARS.clear()  # the stamp moved: older copies are stale
+    _LOCAL_CALENDARS[local_key] = calendar
     return calendar
 
 
 def clear_calendar_cache() -> None:
     """Called when office hours, overrides or the time zone change: every cached calendar is stale."""
+    _LOCAL_CALENDARS.clear()
     try:
-        cache.incr(f"{CALENDAR_CACHE_KEY}:stamp")
+        cache.incr(CALENDAR_STAMP_KEY)
     except ValueError:
-        cache.set(f"{CALENDAR_CACHE_KEY}:stamp", 2, None)
+        cache.set(CALENDAR_STAMP_KEY, _new_stamp(), None)
 
 
 def office_hours() -> QuerySet[OfficeHours]:

@@ -197,9 +197,9 @@ def prepare(args) -> list[dict]:
 
 
 def verify(args) -> dict:
-    from django.db.models import Count
+    from django.db.models import Count, Sum
 
-    from queueing.models import Queue, Ticket
+    from queueing.models import Queue, QueueDay, Ticket
 
     queue = Queue.objects.get(prefix=BENCH_PREFIX)
     tickets = Ticket.objects.filter(queue=queue)
@@ -220,6 +220,9 @@ def verify(args) -> dict:
         "duplicate_numbers_in_db": len(numbers) - len(set(numbers)),
         "tickets_called_more_than_once_in_history": called_twice,
         "still_waiting": tickets.filter(status="waiting").count(),
+        # The count the kiosk's "people ahead" comes from (QueueDay.waiting): must equal the above.
+        "waiting_count_on_day_rows": QueueDay.objects.filter(queue=queue).aggregate(n=Sum("waiting"))["n"]
+        or 0,
     }
 
 
@@ -488,6 +491,7 @@ def main(argv=None) -> int:
     ok = (
         report["verify"]["duplicate_numbers_in_db"] == 0
         and report["verify"]["tickets_called_more_than_once_in_history"] == 0
+        and report["verify"]["waiting_count_on_day_rows"] == report["verify"]["still_waiting"]
         and report.get("issue", {}).get("duplicate_codes_in_answers", 0) == 0
         and report.get("call", {}).get("tickets_called_twice_in_answers", 0) == 0
     )

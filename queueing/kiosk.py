@@ -8,8 +8,9 @@ keeps: the per-address rate limit, the same service (``services.ticket_issue``: 
 row lock, unique by constraint, a history row), and the same answer as the API
 (``api.ticket_payload``), with errors as ``{"detail", "code"}`` like the API's.
 
-Per ticket it costs one cache round trip (the rate-limit count and the configuration version,
-pipelined), the queue row from this process's copy, and the service's SQL.
+Per ticket it costs one cache round trip (the rate-limit count, the configuration version and the
+working calendar's stamp, pipelined), the queue row and the calendar from this process's copies,
+and the service's SQL.
 ``POST /api/v1/queue/tickets/`` stays for apps (documented in the OpenAPI schema), calling the
 same service.
 """
@@ -24,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from agencies.selectors import CALENDAR_STAMP_KEY, work_calendar
 from mpp.cache import hit_and_get
 from mpp.errors import DomainError
 from mpp.ratelimit import client_ip
@@ -51,10 +53,11 @@ def _body(request: HttpRequest) -> dict:
 def kiosk_issue(request: HttpRequest) -> JsonResponse:
     """Issue a walk-in ticket: ``queue`` (prefix), optional ``priority_reason`` and ``service``
     (a service code the queue serves); JSON or form-encoded."""
-    count, (version,) = hit_and_get(
+    count, (version, calendar_stamp) = hit_and_get(
         f"ratelimit:queue-issue:{client_ip(request)}",  # the same count as the page and the API
         settings.MPP_QUEUE_ISSUE_RATE_WINDOW,
         selectors.CONFIG_VERSION_KEY,
+        CALENDAR_STAMP_KEY,
     )
     if count > settings.MPP_QUEUE_ISSUE_RATE_LIMIT:
         return _error(
@@ -75,7 +78,10 @@ def kiosk_issue(request: HttpRequest) -> JsonResponse:
             )
     try:
         ticket = services.ticket_issue(
-            queue=queue, service=service, priority_reason=str(data.get("priority_reason") or "")
+            queue=queue,
+            service=service,
+            priority_reason=str(data.get("priority_reason") or ""),
+            calendar=work_calendar(stamp=calendar_stamp),  # this process's copy
         )
     except DomainError as exc:
         return _error(exc.message, exc.code, exc.status_code)

@@ -139,12 +139,19 @@ class QueueBreak(models.Model):
 
 class QueueDay(models.Model):
     """The per-(queue, day) counter row: locked to hand out the next number; also counts walk-ins
-    against the walk-in share of the day's capacity. Numbers restart every day (a new row)."""
+    against the walk-in share of the day's capacity. Numbers restart every day (a new row).
+
+    ``waiting`` and ``waiting_priority`` are the day's tickets in status "waiting" (all, and those
+    with a priority reason), kept by the services in the same locked transactions that change a
+    ticket's status (issue and transfer add one, call, cancel and closing time take it off), so
+    the kiosk's "people ahead" needs no COUNT over the line (issue 6)."""
 
     queue = models.ForeignKey(Queue, on_delete=models.CASCADE, related_name="days")
     day = models.DateField()
     last_number = models.PositiveIntegerField(default=0)
     walk_ins = models.PositiveIntegerField(default=0)
+    waiting = models.PositiveIntegerField(default=0)
+    waiting_priority = models.PositiveIntegerField(default=0)
     closed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

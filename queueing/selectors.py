@@ -290,7 +290,15 @@ def people_ahead(ticket: Ticket) -> int:
 
 
 def ticket_position(ticket: Ticket) -> TicketPosition:
-    ahead, counters = _position_counts(ticket)
+    """Where ``ticket`` stands. A ticket just issued carries its place from the issuing statement
+    (``services.ticket_issue`` reads the day's waiting count on the locked row), so the kiosk's
+    answer needs no COUNT over the line; any other ticket (the phone page, the API's GET) is
+    counted now, which also reflects the calls since."""
+    issued = getattr(ticket, "issued_position", None)
+    if issued is not None and ticket.status == TicketStatus.WAITING:
+        ahead, counters = issued
+    else:
+        ahead, counters = _position_counts(ticket)
     wait = slots.estimated_wait_minutes(
         ahead=ahead, median_service_minutes=median_service_minutes(ticket.queue), open_counters=counters
     )

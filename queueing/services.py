@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
@@ -76,8 +77,8 @@ def ensure_transition(current: str, target: str) -> None:
         )
 
 
-def _office_window_now(now: datetime):
-    calendar = work_calendar()
+def _office_window_now(now: datetime, calendar=None):
+    calendar = calendar or work_calendar()
     local = now.astimezone(calendar.tz)
     window = calendar.office_window(local.date())
     if window is None or not (window[0] <= local < window[1]):
@@ -93,21 +94,53 @@ def _bump_board() -> None:
 
 
 _NEXT_NUMBER_SQL = """
-INSERT INTO queueing_queueday (queue_id, day, last_number, walk_ins)
-VALUES (%s, %s, 1, %s)
+INSERT INTO queueing_queueday (queue_id, day, last_number, walk_ins, waiting, waiting_priority)
+VALUES (%(queue)s, %(day)s, 1, %(walk_in)s, 1, %(priority)s)
 ON CONFLICT (queue_id, day) DO UPDATE
    SET last_number = queueing_queueday.last_number + 1,
-       walk_ins = queueing_queueday.walk_ins + EXCLUDED.walk_ins
-RETURNING last_number, walk_ins
+       walk_ins = queueing_queueday.walk_ins + EXCLUDED.walk_ins,
+       waiting = queueing_queueday.waiting + 1,
+       waiting_priority = queueing_queueday.waiting_priority + EXCLUDED.waiting_priority
+RETURNING last_number, walk_ins, waiting, waiting_priority,
+          (SELECT COUNT(*) FROM queueing_counter c
+             JOIN queueing_counter_queues cq ON cq.counter_id = c.id
+            WHERE cq.queue_id = %(queue)s AND c.is_active AND c.status = 'open')
 """
 
 
-def _next_number(*, queue: Queue, day: date, walk_in: bool) -> tuple[int, int]:
-    """Take the (queue, day) row lock and the next number; the lock lasts until commit."""
+@dataclass
+class _Numbered:
+    number: int
+    walk_ins: int
+    waiting: int  # the day's waiting tickets, the new one included
+    waiting_priority: int
+    open_counters: int  # open counters serving the queue (for the kiosk's wait estimate)
+
+
+def _next_number(*, queue: Queue, day: date, walk_in: bool, priority: bool) -> _Numbered:
+    """Take the (queue, day) row lock and the next number, and count the new ticket as waiting;
+    the lock lasts until commit. The open counters come in the same round trip."""
+    params = {"queue": queue.pk, "day": day, "walk_in": int(walk_in), "priority": int(priority)}
     with connection.cursor() as cursor:
-        cursor.execute(_NEXT_NUMBER_SQL, [queue.pk, day, 1 if walk_in else 0])
-        number, walk_ins = cursor.fetchone()
-    return number, walk_ins
+        cursor.execute(_NEXT_NUMBER_SQL, params)
+        return _Numbered(*cursor.fetchone())
+
+
+_LEFT_WAITING_SQL = """
+UPDATE queueing_queueday
+   SET waiting = CASE WHEN waiting > 0 THEN waiting - 1 ELSE 0 END,
+       waiting_priority = CASE WHEN waiting_priority >= %(priority)s
+                               THEN waiting_priority - %(priority)s ELSE 0 END
+ WHERE queue_id = %(queue)s AND day = %(day)s
+"""
+
+
+def _left_waiting(ticket: Ticket) -> None:
+    """``ticket`` (locked, in this transaction) leaves the waiting line: one fewer on its day's row.
+    Called by every service that moves a ticket out of "waiting"."""
+    params = {"queue": ticket.queue_id, "day": ticket.day, "priority": int(bool(ticket.priority_reason))}
+    with connection.cursor() as cursor:
+        cursor.execute(_LEFT_WAITING_SQL, params)
 
 
 def walk_in_allowed(*, queue: Queue, day: date, window, now: datetime, walk_ins: int) -> bool:
@@ -137,9 +170,11 @@ def ticket_issue(
     citizen=None,
     actor=None,
     now: datetime | None = None,
+    calendar=None,
 ) -> Ticket:
     """A new waiting ticket, numbered per queue per day (A001, A002, ...). Walk-ins count against
-    the walk-in share of the day; booked visitors use the place their booking holds."""
+    the walk-in share of the day; booked visitors use the place their booking holds. ``calendar``:
+    the working calendar if the caller already holds it (the kiosk)."""
     now = _now(now)
     if not queue.is_active:
         raise QueueClosed(_("Antrian ini tidak aktif."), code="queue_inactive")
@@ -147,11 +182,14 @@ def ticket_issue(
         raise DomainError(_("Alasan prioritas tidak dikenal."), code="bad_priority")
     if service is not None and not queue.services.filter(pk=service.pk).exists():
         raise DomainError(_("Layanan ini tidak dilayani di antrian %(queue)s.") % {"queue": queue.name})
-    _calendar, local, window = _office_window_now(now)
+    _calendar, local, window = _office_window_now(now, calendar)
     day = local.date()
     walk_in = source == TicketSource.WALK_IN
-    number, walk_ins = _next_number(queue=queue, day=day, walk_in=walk_in)
-    if walk_in and not walk_in_allowed(queue=queue, day=day, window=window, now=now, walk_ins=walk_ins):
+    numbered = _next_number(queue=queue, day=day, walk_in=walk_in, priority=bool(priority_reason))
+    number = numbered.number
+    if walk_in and not walk_in_allowed(
+        queue=queue, day=day, window=window, now=now, walk_ins=numbered.walk_ins
+    ):
         raise QuotaFull(
             _(
                 "Kuota antrian langsung %(queue)s hari ini sudah habis. Silakan pesan antrian daring untuk hari lain."
@@ -173,6 +211,13 @@ def ticket_issue(
     )
     # The ticket and its history row ("issued", by the actor) in one round trip.
     insert_with_history(ticket, actor=actor, reason="issued")
+    # Its place as issued, from the day's row: the newest ticket waits for every waiting ticket,
+    # or under "served first" a priority ticket for the waiting priority ones only.
+    if queue.priority_policy == PriorityPolicy.FIRST and priority_reason:
+        ahead = numbered.waiting_priority - 1
+    else:
+        ahead = numbered.waiting - 1
+    ticket.issued_position = (ahead, numbered.open_counters)
     _bump_board()
     return ticket
 
@@ -258,6 +303,7 @@ def _call_next_locked(*, counter: Counter, actor, now: datetime, day: date) -> T
     )
     if ticket is None:
         return None
+    _left_waiting(ticket)
     ticket.status = TicketStatus.CALLED
     ticket.counter = counter
     ticket.called_at = now
@@ -297,6 +343,8 @@ def _counter_action(*, ticket: Ticket, counter: Counter, actor, target: str, now
     _ensure_counter_staff(counter, actor)
     ticket = _lock_ticket(ticket, counter)
     ensure_transition(ticket.status, target)
+    if ticket.status == TicketStatus.WAITING and target != TicketStatus.WAITING:
+        _left_waiting(ticket)
     ticket.status = target
     for name, value in fields.items():
         setattr(ticket, name, value)
@@ -427,11 +475,11 @@ def ticket_transfer(
         reason=f"transferred to {to_counter or to_queue}",
         finished_at=now,
     )
-    number, _walk_ins = _next_number(queue=to_queue, day=old.day, walk_in=False)
+    numbered = _next_number(queue=to_queue, day=old.day, walk_in=False, priority=bool(old.priority_reason))
     new = Ticket(
         queue=to_queue,
         day=old.day,
-        number=number,
+        number=numbered.number,
         code=old.code,
         token=secrets.token_hex(16),
         source=TicketSource.TRANSFER,
@@ -453,6 +501,7 @@ def ticket_cancel(*, ticket: Ticket, actor=None) -> Ticket:
     """The visitor leaves the line before being called."""
     ticket = _lock_ticket(ticket)
     ensure_transition(ticket.status, TicketStatus.CANCELLED)
+    _left_waiting(ticket)  # only a waiting ticket can be cancelled
     ticket.status = TicketStatus.CANCELLED
     ticket._history_user = actor
     ticket._change_reason = "cancelled"
@@ -724,13 +773,18 @@ def day_close(*, queue: Queue, day: date, now: datetime | None = None) -> DailyF
     """At closing: tickets still in line become no-shows, unused bookings expire, and the day's
     figures are kept. Safe to run twice (the figures row is written once per queue and day)."""
     now = _now(now)
+    # The tickets are locked before the day's row, in the order call-next and cancel take them
+    # (ticket, then the row's waiting count), so closing and a last call cannot deadlock.
+    in_line = list(
+        Ticket.objects.select_for_update().filter(
+            queue=queue, day=day, status__in=[TicketStatus.WAITING, TicketStatus.CALLED]
+        )
+    )
     row, _created = QueueDay.objects.select_for_update().get_or_create(queue=queue, day=day)
     existing = DailyFigures.objects.filter(queue=queue, day=day).first()
     if row.closed_at is not None and existing is not None:
         return existing
-    for ticket in Ticket.objects.select_for_update().filter(
-        queue=queue, day=day, status__in=[TicketStatus.WAITING, TicketStatus.CALLED]
-    ):
+    for ticket in in_line:
         ticket.status = TicketStatus.NO_SHOW
         ticket.finished_at = now
         ticket._history_user = None
@@ -748,7 +802,12 @@ def day_close(*, queue: Queue, day: date, now: datetime | None = None) -> DailyF
         queue=queue, day=day, defaults={**figures, "closed_at": now}
     )
     row.closed_at = now
-    row.save(update_fields=["closed_at"])
+    # Counted under the row's lock (no ticket can join now): zero unless one was issued between
+    # the ticket lock above and the row lock, which then still waits and is counted.
+    still = Ticket.objects.filter(queue=queue, day=day, status=TicketStatus.WAITING)
+    row.waiting = still.count()
+    row.waiting_priority = still.exclude(priority_reason="").count()
+    row.save(update_fields=["closed_at", "waiting", "waiting_priority"])
     _bump_board()
     return kept
 

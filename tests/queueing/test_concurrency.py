@@ -123,3 +123,44 @@ def test_one_nik_booking_five_sessions_at_once_gets_one(queue, service, citizen,
     assert Booking.objects.filter(citizen=citizen).count() == 1
     # The refused ones gave their session place back.
     assert sum(SlotLedger.objects.values_list("booked", flat=True)) == 1
+
+
+def test_kiosks_and_counters_at_once_keep_the_waiting_count_exact(queue, officer, clock):
+    """Issue 6: the day's waiting count on the QueueDay row, changed by kiosks and counters at
+    the same moment, equals the real number of waiting tickets (all and priority)."""
+    from queueing.models import QueueDay
+
+    queue.slot_capacity = 100
+    queue.save()
+    counters = []
+    for n in range(4):
+        counter = CounterFactory(agency=queue.agency, label=f"Loket Adminduk {n + 1}")
+        counter.queues.add(queue)
+        counters.append(services.counter_set_status(counter=counter, actor=officer, status="open"))
+    for _ in range(10):  # some waiting before the rush, so the counters have work at once
+        services.ticket_issue(queue=queue)
+
+    def work(index):
+        if index < 8:  # a kiosk: ten tickets, every third one priority
+            return [
+                services.ticket_issue(queue=queue, priority_reason="elderly" if n % 3 == 0 else "").pk
+                for n in range(10)
+            ]
+        counter = counters[index - 8]
+        called = []
+        for _ in range(12):
+            ticket = services.ticket_call_next(counter=counter, actor=officer)
+            if ticket is not None:
+                called.append(ticket.pk)
+                services.ticket_no_show(ticket=ticket, counter=counter, actor=officer)
+        return called
+
+    results = run_threads(12, work)
+    assert all(kind == "ok" for kind, _ in results), results
+    called = [pk for _, batch in results[8:] for pk in batch]
+    assert called and len(called) == len(set(called))
+    waiting = Ticket.objects.filter(queue=queue, status=TicketStatus.WAITING)
+    assert waiting.count() == 90 - len(called)
+    row = QueueDay.objects.get(queue=queue)
+    assert row.waiting == waiting.count()
+    assert row.waiting_priority == waiting.exclude(priority_reason="").count()

@@ -100,13 +100,14 @@ def test_rate_limit_shared_with_the_api(client, queue, clock, settings):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_kiosk_costs_three_statements_once_the_queue_is_held(client, queue, clock, django_assert_num_queries):
+def test_kiosk_costs_two_statements_once_the_queue_is_held(client, queue, clock, django_assert_num_queries):
     assert post_json(client, {"queue": "B"}).status_code == 201  # loads this process's copy
-    # The number (INSERT ... ON CONFLICT), the ticket with its history row (one statement), the
-    # position; plus the transaction's BEGIN and COMMIT. No query for the queue row (this
-    # process's copy).
-    with django_assert_num_queries(5):
-        assert post_json(client, {"queue": "B"}).json()["code"] == "B002"
+    # The number with the waiting count and the open counters (INSERT ... ON CONFLICT ...
+    # RETURNING), the ticket with its history row (one statement); plus the transaction's BEGIN
+    # and COMMIT. No query for the queue row (this process's copy), no COUNT for the position.
+    with django_assert_num_queries(4):
+        answer = post_json(client, {"queue": "B"}).json()
+    assert answer["code"] == "B002" and answer["ahead"] == 1
 
 
 @pytest.mark.django_db(transaction=True)
@@ -195,3 +196,28 @@ def test_one_statement_history_row_is_the_one_simple_history_writes(queue, servi
     stored._change_reason = "test"
     stored.save()
     assert [r.history_type for r in stored.history.order_by("history_id")] == ["+", "~"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_kiosk_keeps_the_calendar_per_process_and_sees_a_new_holiday(client, queue, clock):
+    from agencies import selectors as agency_selectors
+    from agencies.models import CalendarOverride
+
+    assert post_json(client, {"queue": "B"}).status_code == 201
+    assert agency_selectors._LOCAL_CALENDARS  # held by this process
+    # An admin closes today (another process: only the cache's stamp moves, this copy stays).
+    held = dict(agency_selectors._LOCAL_CALENDARS)
+    CalendarOverride.objects.create(profile_id=1, date=dt.date(2026, 11, 24), kind="closed", reason="Pilkada")
+    agency_selectors._LOCAL_CALENDARS.update(held)
+    refused = post_json(client, {"queue": "B"})
+    assert refused.status_code == 400 and refused.json()["code"] == "queue_closed"
+    assert Ticket.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_flushed_cache_never_brings_back_an_old_calendar_stamp(queue, clock):
+    from agencies.selectors import calendar_stamp
+
+    first = calendar_stamp()
+    cache.clear()
+    assert calendar_stamp() != first
