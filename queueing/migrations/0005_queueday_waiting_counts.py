@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('queueing', '0002_queues_tickets_bookings'),
+        ('queueing', '0004_queue_month_summaries'),
     ]
 
     operations = [
