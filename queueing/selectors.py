@@ -278,7 +278,15 @@ def _position_counts(ticket: Ticket) -> tuple[int, int]:
              JOIN {Counter.queues.through._meta.db_table} cq ON cq.counter_id = c.id
             WHERE cq.queue_id = %(queue)s AND c.is_active AND c.status = 'open')
     """
-    params = {"queue": ticket.queue_id, "day": ticket.day, "at": ticket.queued_at, "id": ticket.pk}
+    # Raw SQL: values go through the backend's own adapters, so SQLite (which stores datetimes as
+    # text in its own format) compares like with like.
+    ops = connection.ops
+    params = {
+        "queue": ticket.queue_id,
+        "day": ops.adapt_datefield_value(ticket.day),
+        "at": ops.adapt_datetimefield_value(ticket.queued_at),
+        "id": ticket.pk,
+    }
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         ahead, counters = cursor.fetchone()

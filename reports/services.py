@@ -223,14 +223,14 @@ def facts_refreshed_at() -> datetime | None:
 _SURVEY_MONTHS_SQL = """
     INSERT INTO {summary} (month, agency_id, service_id, officer_id, respondents,
                            u1, u2, u3, u4, u5, u6, u7, u8, u9)
-    SELECT (date_trunc('month', r.submitted_at AT TIME ZONE %(zone)s))::date, r.agency_id, r.service_id,
+    SELECT %(month)s, r.agency_id, r.service_id,
            a.assigned_to_id, COUNT(*), SUM(r.u1), SUM(r.u2), SUM(r.u3), SUM(r.u4), SUM(r.u5), SUM(r.u6),
            SUM(r.u7), SUM(r.u8), SUM(r.u9)
     FROM {responses} r
     LEFT JOIN {invitations} i ON i.id = r.invitation_id AND i.subject_kind = 'application'
     LEFT JOIN {applications} a ON a.id = i.subject_id
     WHERE r.submitted_at >= %(start)s AND r.submitted_at < %(end)s
-    GROUP BY 1, 2, 3, 4
+    GROUP BY r.agency_id, r.service_id, a.assigned_to_id
 """
 
 
@@ -256,7 +256,9 @@ def survey_months_rebuild(*, months: list[date]) -> None:
         for month in sorted(set(months)):
             start = datetime.combine(month, time.min, tzinfo=zone)
             end = datetime.combine(_next_month(month), time.min, tzinfo=zone)
-            cursor.execute(sql, {"zone": str(zone), "start": start, "end": end})
+            # One month per statement, so the month is a parameter: portable (SQLite too) and
+            # exact in the MPP's time zone through the window's bounds.
+            cursor.execute(sql, {"month": month, "start": start, "end": end})
 
 
 SURVEY_MONTHS_LOCK = 80_0801  # any constant, unique among the project's advisory locks
