@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import Count, DecimalField, ExpressionWrapper, F, Q, QuerySet, Sum, Value
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -129,12 +130,15 @@ def _aggregates() -> dict:
 
 
 def _row(values: dict, key) -> IkmRow:
-    return IkmRow(
-        key=key,
-        respondents=values["respondents"],
-        sums=tuple(values[f"sum_{e}"] for e in ELEMENTS),
-        value=Decimal(values["ikm"]),
-    )
+    sums = tuple(values[f"sum_{e}"] for e in ELEMENTS)
+    if connection.vendor == "postgresql" or not values["respondents"]:
+        value = Decimal(values["ikm"] or 0)
+    else:
+        # SQLite's NUMERIC is an integer here and divides as one; the sums are exact, so the
+        # reference formula gives the same value the PostgreSQL query does.
+        exact = formula.ikm_exact(sums, values["respondents"])
+        value = Decimal(exact.numerator) / Decimal(exact.denominator)
+    return IkmRow(key=key, respondents=values["respondents"], sums=sums, value=value)
 
 
 def responses_in(period: Period) -> QuerySet[SurveyResponse]:

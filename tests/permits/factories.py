@@ -166,6 +166,8 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     )
     agency = factory.SelfAttribute("service.agency")
     applicant = factory.SubFactory(UserFactory)
+    # What application_create_draft copies (and PostgreSQL's trigger enforces) for name search.
+    applicant_name = factory.LazyAttribute(lambda o: o.applicant.full_name)
     status = S.DRAFT
 
     class Params:

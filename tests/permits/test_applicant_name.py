@@ -80,6 +80,7 @@ def test_the_name_copy_adds_no_history_row_to_the_application(service):
     assert citizen.history.first().history_change_reason == "profil diubah"
 
 
+@postgres_only  # the query's shape on PostgreSQL (UPPER ... LIKE, the trigram index's expression)
 def test_the_search_is_one_condition_on_the_application_table(officer):
     sql = str(worklist(officer, WorklistFilters(q="siti")).query)
     assert "applicant_name" in sql
