@@ -12,7 +12,7 @@ kiosk endpoint), plus the garbage of a new class each time.
 ``CachedHistoryDescriptor`` builds that class once per descriptor and only instantiates it per
 access, which is all a manager bound to an instance needs (``HistoryManager(model, instance)``).
 ``cache_history_managers()`` swaps it in on every model that has a history descriptor, after all
-models are loaded (called from an ``AppConfig.ready``); no library code is patched, and the
+models are loaded (called from ``mpp.apps.MppConfig.ready``); no library code is patched, and the
 models keep declaring ``history = HistoricalRecords()`` as usual. The behaviour is the library's
 own: the same manager and queryset classes, the same instance binding.
 """

@@ -26,6 +26,7 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 DEMO_MODE = env.bool("MPP_DEMO_MODE", default=True)
 
 INSTALLED_APPS = [
+    "mpp",  # the project's own start-up (mpp/apps.py); no models
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

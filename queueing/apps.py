@@ -8,12 +8,6 @@ class QueueingConfig(AppConfig):
     verbose_name = _("Antrian dan loket")
 
     def ready(self):
-        # Project-wide: every audited model's history manager class built once, not per save
-        # (see mpp/history.py). Here because ready() runs after every app's models are loaded.
-        from mpp.history import cache_history_managers
-
-        cache_history_managers()
-
         # The per-process copies of the queues and breaks (selectors.active_queue_by_prefix,
         # selectors.call_breaks) are reloaded when any of them changes.
         from .models import Queue, QueueBreak
