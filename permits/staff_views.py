@@ -575,23 +575,30 @@ def _invalid(request: HttpRequest, application: Application, name: str, form, **
     return render(request, "permits/staff/detail.html", context)
 
 
+def _act(request: HttpRequest, application: Application, name: str, form, action, success) -> HttpResponse:
+    """One staff action: an invalid form shows the page again (nothing changed); a valid one runs
+    ``action`` (one service) and goes back to the application with ``success()``'s message."""
+    if not form.is_valid():
+        return _invalid(request, application, name, form)
+    _run(request, application, form, action, success())
+    return _back(application)
+
+
 @agency_staff_required
 @require_POST
 def verify(request: HttpRequest, pk: int) -> HttpResponse:
     application = _get_application(request, pk)
     form = VerifyForm(request.POST, application=application)
-    if not form.is_valid():
-        return _invalid(request, application, "verify", form)
-    _run(
+    return _act(
         request,
         application,
+        "verify",
         form,
         lambda: services.application_verify_complete(
             application=application, actor=request.user, note=form.cleaned_data["note"]
         ),
-        _("Berkas dinyatakan lengkap. Batas waktu penyelesaian mulai berjalan."),
+        lambda: _("Berkas dinyatakan lengkap. Batas waktu penyelesaian mulai berjalan."),
     )
-    return _back(application)
 
 
 @agency_staff_required
@@ -645,18 +652,16 @@ def complete_step(request: HttpRequest, pk: int) -> HttpResponse:
 def approve(request: HttpRequest, pk: int) -> HttpResponse:
     application = _get_application(request, pk)
     form = ApproveForm(request.POST, application=application)
-    if not form.is_valid():
-        return _invalid(request, application, "approve", form)
-    _run(
+    return _act(
         request,
         application,
+        "approve",
         form,
         lambda: services.application_approve(
             application=application, actor=request.user, note=form.cleaned_data["note"]
         ),
-        _("Permohonan disetujui. Pemohon diberi tahu."),
+        lambda: _("Permohonan disetujui. Pemohon diberi tahu."),
     )
-    return _back(application)
 
 
 @agency_staff_required
@@ -665,16 +670,14 @@ def reject(request: HttpRequest, pk: int) -> HttpResponse:
     application = _get_application(request, pk)
     _fields, requirements = selectors.application_form(application)
     form = RejectForm(request.POST, application=application, requirements=requirements)
-    if not form.is_valid():
-        return _invalid(request, application, "reject", form)
-    _run(
+    return _act(
         request,
         application,
+        "reject",
         form,
         lambda: services.application_reject(application=application, actor=request.user, reason=form.reason),
-        _("Permohonan ditolak. Pemohon diberi tahu beserta alasannya."),
+        lambda: _("Permohonan ditolak. Pemohon diberi tahu beserta alasannya."),
     )
-    return _back(application)
 
 
 @agency_staff_required
@@ -682,16 +685,14 @@ def reject(request: HttpRequest, pk: int) -> HttpResponse:
 def issue(request: HttpRequest, pk: int) -> HttpResponse:
     application = _get_application(request, pk)
     form = IssueForm(request.POST, application=application)
-    if not form.is_valid():
-        return _invalid(request, application, "issue", form)
-    _run(
+    return _act(
         request,
         application,
+        "issue",
         form,
         lambda: services.application_issue(application=application, actor=request.user),
-        _("Izin diterbitkan."),
+        lambda: _("Izin diterbitkan."),
     )
-    return _back(application)
 
 
 @agency_staff_required
@@ -721,17 +722,16 @@ def claim(request: HttpRequest, pk: int) -> HttpResponse:
 def assign(request: HttpRequest, pk: int) -> HttpResponse:
     application = _get_application(request, pk)
     form = AssignForm(request.POST, application=application, staff=selectors.assignable_staff(application))
-    if not form.is_valid():
-        return _invalid(request, application, "assign", form)
-    assignee = form.cleaned_data["assignee"]
-    _run(
+    return _act(
         request,
         application,
+        "assign",
         form,
-        lambda: services.application_assign(application=application, actor=request.user, assignee=assignee),
-        _("Permohonan ditugaskan kepada %(name)s.") % {"name": assignee},
+        lambda: services.application_assign(
+            application=application, actor=request.user, assignee=form.cleaned_data["assignee"]
+        ),
+        lambda: _("Permohonan ditugaskan kepada %(name)s.") % {"name": form.cleaned_data["assignee"]},
     )
-    return _back(application)
 
 
 # --- Officer-assisted filing ------------------------------------------------------------------
