@@ -4,6 +4,7 @@ one response per invitation, and the follow-up actions that answer its findings.
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 ELEMENTS = ("u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9")
 
@@ -112,6 +113,8 @@ class FollowUpAction(models.Model):
     due_date = models.DateField(_("target selesai"))
     done_at = models.DateField(_("selesai pada"), null=True, blank=True)
     result_note = models.TextField(_("hasil"), blank=True)
+    # Who recorded a finding as done, and when: the public page shows it as acted upon.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["done_at", "due_date", "pk"]

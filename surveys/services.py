@@ -119,9 +119,14 @@ def survey_submit(
 
 
 @transaction.atomic
-def followup_mark_done(*, action: FollowUpAction, done_on: date, result_note: str = "") -> FollowUpAction:
+def followup_mark_done(
+    *, action: FollowUpAction, actor, done_on: date, result_note: str = ""
+) -> FollowUpAction:
+    """Record a survey follow-up as done (the public IKM page then shows it as acted upon)."""
     action = FollowUpAction.objects.select_for_update().get(pk=action.pk)
     action.done_at = done_on
     action.result_note = result_note
+    action._history_user = actor
+    action._change_reason = "tindak lanjut selesai"
     action.save(update_fields=["done_at", "result_note"])
     return action

@@ -237,3 +237,30 @@ def test_service_page_shows_its_own_ikm_and_faq(client, settings):
     text = page.content.decode()
     assert 'data-testid="service-ikm">100,00<' in text
     assert f"/pengaduan/pungli/?layanan={service.code}" in text
+
+
+def test_a_follow_up_marked_done_records_who_and_shows_as_done(client):
+    from datetime import date
+
+    from surveys.services import followup_mark_done
+
+    admin = UserFactory(mpp_admin=True)
+    action = FollowUpAction.objects.create(
+        period_label="Triwulan I 2026",
+        finding="Ruang tunggu panas",
+        action="Servis pendingin ruangan",
+        owner="Sekretariat MPP",
+        due_date="2026-03-31",
+    )
+    done = followup_mark_done(
+        action=action, actor=admin, done_on=date(2026, 3, 20), result_note="AC diservis"
+    )
+    assert done.done_at == date(2026, 3, 20)
+    row = done.history.first()
+    assert (row.history_user, row.history_change_reason, row.done_at) == (
+        admin,
+        "tindak lanjut selesai",
+        date(2026, 3, 20),
+    )
+    page = client.get("/ikm/", {"periode": "month", "tahun": "2026", "ke": "3"}).content.decode()
+    assert "Selesai 20 Mar 2026" in page
