@@ -118,8 +118,13 @@ def test_a_real_worker_delivers_the_receipt_end_to_end(transactional_db, setting
         # Commits (no test transaction), so the delivery task is published to Redis on commit.
         application = services.application_submit(application=draft, actor=citizen, delivery_method="pickup")
         path = tmp_path / "messages.jsonl"
+        deliveries = Delivery.objects.filter(notification__recipient=citizen)
+        # The worker writes the message first and records the delivery as sent after, in its own
+        # commit: wait for both, or the check below can read the row between the two.
         deadline = time.monotonic() + 90
-        while time.monotonic() < deadline and not path.exists():
+        while time.monotonic() < deadline and not (
+            path.exists() and deliveries.filter(status=Delivery.Status.SENT).exists()
+        ):
             assert worker.poll() is None, worker.stdout.read().decode()
             time.sleep(0.5)
         lines = (
@@ -132,7 +137,7 @@ def test_a_real_worker_delivers_the_receipt_end_to_end(transactional_db, setting
         assert (message["channel"], message["to"]) == ("whatsapp", "081234567890")
         assert application.tracking_number in message["message"]
         assert application.tracking_secret in message["message"]
-        delivery = Delivery.objects.get(notification__recipient=citizen)
+        delivery = deliveries.get()
         assert (delivery.status, delivery.attempts) == (Delivery.Status.SENT, 1)
     finally:
         worker.terminate()
