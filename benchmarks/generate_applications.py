@@ -420,11 +420,11 @@ def ensure_staff() -> tuple[dict[int, list[int]], dict[int, list[int]]]:
 
 def nik_for(n: int) -> str:
     """A structurally valid, unique NIK of Kota Probolinggo for citizen number ``n`` (0-based).
-    Serials start at 0002: 0001 is the demo citizen's (seed_demo)."""
+    Serials start at 0010: seed_demo's citizens (the demo citizen, the ormas accounts) have low ones."""
     district = n % 5 + 1
     rest = n // 5
     birth = dt.date(1950, 1, 1) + dt.timedelta(days=rest % 20_000)  # up to 2004
-    serial = rest // 20_000 + 2
+    serial = rest // 20_000 + 10
     day = birth.day + (40 if (n // 7) % 2 else 0)
     return f"3574{district:02d}{day:02d}{birth.month:02d}{birth.year % 100:02d}{serial:04d}"
 
