@@ -43,6 +43,8 @@ class CappedPaginator(Paginator):
         *,
         cap=COUNT_CAP,
         count_in_order=False,
+        rows_by_key=None,
+        page_rows=None,
     ):
         super().__init__(object_list, per_page, orphans, allow_empty_first_page)
         if cap < 1:
@@ -52,14 +54,49 @@ class CappedPaginator(Paginator):
         # filter whose selectivity it misjudges (a name search: "matches half the rows") an
         # unordered "LIMIT cap + 1" can become a sequential scan of the whole table.
         self.count_in_order = count_in_order
+        # ``rows_by_key(keys)``: read the keys of the first cap + 1 rows in the list's order (the
+        # count and the page's keys in one query), then the page's rows by key, in that order.
+        # For a filter that a covering index answers (a search), the first query walks the index
+        # alone and the second reads only the page's rows, where one query would read every row
+        # the filter skips. The keys come from ``object_list``, so the function only shapes the
+        # rows (joins, columns, order); it should still keep the caller's scope.
+        self.rows_by_key = rows_by_key
+        # ``page_rows(queryset)``: what a page's rows are read as (e.g. ``.values(...)`` dicts
+        # instead of model instances), applied to the page's queryset only: the count and the keys
+        # are read from ``object_list`` as it is, without the joins that the rows' values need.
+        self.page_rows = page_rows
+
+    @cached_property
+    def _keys(self) -> list:
+        """With ``rows_by_key``: the primary keys of the first cap + 1 rows, in the list's order,
+        in one query that both counts and pages (a page past the cap is refused anyway)."""
+        return list(self.object_list.values_list("pk", flat=True)[: self.cap + 1])
+
+    @property
+    def _by_key(self) -> bool:
+        return self.rows_by_key is not None and hasattr(self.object_list, "query")
 
     @cached_property
     def _rows_counted(self) -> int:
         """Matching rows, counted up to cap + 1 (one query for a queryset)."""
+        if self._by_key:
+            return len(self._keys)
         if hasattr(self.object_list, "query"):  # a QuerySet: LIMIT inside the count
             queryset = self.object_list if self.count_in_order else self.object_list.order_by()
             return queryset[: self.cap + 1].count()
         return len(self.object_list[: self.cap + 1])
+
+    def page(self, number):
+        page = super().page(number)  # Django's slicing: object_list is the page's unread queryset
+        if self._by_key:
+            keys = self._keys[page.start_index() - 1 : page.end_index()] if self.count else []
+            # A row changed between the two queries is shown as it now is.
+            page.object_list = self.rows_by_key(keys) if keys else []
+        if self.page_rows is not None and hasattr(page.object_list, "query"):
+            page.object_list = self.page_rows(page.object_list)
+        if hasattr(page.object_list, "query"):
+            page.object_list = list(page.object_list)
+        return page
 
     @cached_property
     def count(self) -> int:
@@ -86,11 +123,18 @@ class CappedPageNumberPagination(CataloguePagination):
     django_paginator_class = CappedPaginator
     count_cap = COUNT_CAP
 
-    count_in_order = False  # a view may set both on its paginator for one request
+    count_in_order = False  # a view may set these on its paginator for one request
+    rows_by_key = None
+    page_rows = None
 
     def make_paginator(self, queryset, page_size: int):
         return self.django_paginator_class(
-            queryset, page_size, cap=self.count_cap, count_in_order=self.count_in_order
+            queryset,
+            page_size,
+            cap=self.count_cap,
+            count_in_order=self.count_in_order,
+            rows_by_key=self.rows_by_key,
+            page_rows=self.page_rows,
         )
 
     def page_not_found_message(self, number: int, paginator) -> str:
@@ -135,3 +179,10 @@ class CappedPageNumberPagination(CataloguePagination):
         response["properties"] = {"count": properties.pop("count"), "count_is_capped": capped, **properties}
         response["required"] = ["count", "count_is_capped", "results"]
         return response
+
+
+def requested_page(raw) -> int:
+    """The page number a request asks for, before the paginator checks it (1 when it is not a
+    positive whole number; the views then say so)."""
+    raw = str(raw or "").strip()
+    return int(raw) if raw.isdigit() and int(raw) > 0 else 1

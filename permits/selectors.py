@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -92,6 +93,27 @@ def worklist_count_cap(filters: WorklistFilters) -> tuple[int, bool]:
     if is_name_search(filters.q):
         return NAME_SEARCH_COUNT_CAP, True
     return COUNT_CAP, False
+
+
+def worklist_rows_by_key(
+    user: User, filters: WorklistFilters, *, for_page: bool = False, page_number: int = 1
+) -> Callable[[list[int]], QuerySet[Application]] | None:
+    """How a worklist page reads its rows once it has their keys (``rows_by_key`` of
+    mpp/pagination.py), or None to read them in one query with the count apart.
+
+    - A name or number-prefix search among an agency's open applications is answered by a covering
+      index (``permit_app_open_by_due_cover``, ``permit_app_open_number``): the keys come from the
+      index alone, then only the page's rows are read, by primary key.
+    - A page after the first: its keys are read along the list's index with the count (at most
+      1,001), so the rows query does not join and skip every row before the page (page 50 joined
+      1,000 rows to show 20).
+
+    One exact tracking number is one row either way."""
+    q = filters.q.strip()
+    search = bool(q) and not looks_like_number(normalize_number(q))
+    if not search and page_number <= 1:
+        return None
+    return lambda keys: _worklist_shape(_staff_scope(user).filter(pk__in=keys), user, for_page=for_page)
 
 
 def worklist_search_problem(q: str) -> str:
@@ -210,6 +232,11 @@ def worklist(
             # The applicant's name as stored on the application (its own trigram index): one
             # condition on this table, no reading of the matching users first.
             queryset = queryset.filter(Q(applicant_name__icontains=q) | Q(tracking_number__startswith=number))
+    return _worklist_shape(queryset, user, for_page=for_page)
+
+
+def _worklist_shape(queryset: QuerySet[Application], user: User, *, for_page: bool) -> QuerySet[Application]:
+    """The worklist's joins, columns and order."""
     if not for_page:
         queryset = queryset.select_related("service", "agency", "applicant", "assigned_to").only(
             *WORKLIST_FIELDS

@@ -50,3 +50,36 @@ def test_a_queryset_is_counted_with_a_limit_and_without_ordering():
 def test_the_cap_must_be_positive():
     with pytest.raises(ValueError):
         CappedPaginator([], 20, cap=0)
+
+
+@pytest.mark.django_db
+def test_keys_first_counts_and_pages_from_one_ordered_query_of_keys():
+    users = UserFactory.create_batch(5)
+    ordered = User.objects.filter(pk__in=[u.pk for u in users]).order_by("-id")
+    asked = []
+
+    def rows_by_key(keys):
+        asked.append(list(keys))
+        return User.objects.filter(pk__in=keys).order_by("-id")
+
+    paginator = CappedPaginator(ordered, 2, cap=4, rows_by_key=rows_by_key)
+    with CaptureQueriesContext(connection) as captured:
+        assert (paginator.count, paginator.is_capped, paginator.num_pages) == (4, True, 2)
+        second = paginator.page(2)
+    newest_first = sorted((u.pk for u in users), reverse=True)
+    # Page 2 is the 3rd and 4th newest: the keys of the first cap + 1 rows in the list's order
+    # (one query, no COUNT), then that page's rows by key (one query).
+    assert [u.pk for u in second] == newest_first[2:4]
+    assert asked == [newest_first[2:4]]
+    assert len(captured) == 2
+    keys_sql = captured[0]["sql"].upper()
+    assert "COUNT(*)" not in keys_sql and "LIMIT 5" in keys_sql and "ORDER BY" in keys_sql
+
+
+@pytest.mark.django_db
+def test_keys_first_on_an_empty_list_reads_no_rows():
+    def rows_by_key(keys):
+        raise AssertionError("no keys, no rows to read")
+
+    paginator = CappedPaginator(User.objects.none().order_by("id"), 20, rows_by_key=rows_by_key)
+    assert (paginator.count, list(paginator.page(1))) == (0, [])
