@@ -50,7 +50,7 @@ from accounts.permissions import (
 )
 from mpp.api import exception_handler as mpp_exception_handler
 from mpp.errors import ConflictError
-from mpp.pagination import CappedPageNumberPagination
+from mpp.pagination import CappedPageNumberPagination, requested_page
 from services.models import Service
 from services.selectors import service_detail
 
@@ -72,8 +72,11 @@ from .selectors import (
     track_lookup,
     worklist,
     worklist_count_cap,
+    worklist_rows_by_key,
 )
 from .serializers import (
+    LIST_ROW_VALUES,
+    STAFF_LIST_ROW_VALUES,
     ApiErrorSerializer,
     ApplicationCreateSerializer,
     ApplicationDetailSerializer,
@@ -330,14 +333,21 @@ class ApplicationViewSet(viewsets.GenericViewSet):
             applications = worklist(user, filters)
             cap, self.paginator.count_in_order = worklist_count_cap(filters)
             self.paginator.count_cap = min(cap, self.paginator.count_cap)
+            self.paginator.rows_by_key = worklist_rows_by_key(
+                user, filters, page_number=requested_page(request.query_params.get("page"))
+            )
+            values = STAFF_LIST_ROW_VALUES
         elif is_citizen(user):
             applications = applications_for_citizen(user)
             if data.get("status") not in (None, "", "all"):
                 applications = applications.filter(status=data["status"])
             if data.get("service", "").strip():
                 applications = applications.filter(service__code=data["service"].strip().upper())
+            values = LIST_ROW_VALUES
         else:
             raise PermissionDenied(gettext("Akun Anda tidak dapat melihat daftar permohonan."))
+        # The page's rows as dicts (the serializer's input), counted on the model queryset.
+        self.paginator.page_rows = lambda rows: rows.values(*values)
         page = self.paginate_queryset(applications)
         context = {"request": request, "staff_view": self._staff_view(), "now": timezone.now()}
         return self.get_paginated_response(

@@ -27,7 +27,7 @@ from services.models import FormField, StepRole
 from .business import business_outstanding
 from .models import Application
 from .selectors import worklist_search_problem
-from .transitions import ApplicationStatus
+from .transitions import ApplicationStatus, status_labels
 
 MAX_QUERY_LENGTH = 100
 MAX_DUE_WITHIN_DAYS = 60
@@ -319,37 +319,87 @@ class ApplicationSummarySerializer(serializers.Serializer):
         return PersonSerializer(application.assigned_to).data
 
 
+# The columns a list row reads (``QuerySet.values``): rows come as dicts, not model instances. With
+# the service, agency, applicant and assignee joined, a row was five model instances, which cost
+# about 40 % of the CPU of a 100-row page (benchmarks/README.md).
+LIST_ROW_VALUES = (
+    "id",
+    "tracking_number",
+    "status",
+    "service__code",
+    "service__name",
+    "service__name_en",
+    "agency__slug",
+    "agency__short_name",
+    "agency__name",
+    "created_at",
+    "submitted_at",
+    "estimated_due_at",
+    "due_at",
+    "paused_at",
+    "is_assisted",
+)
+# Staff rows also name the applicant and the assignee.
+STAFF_LIST_ROW_VALUES = (
+    *LIST_ROW_VALUES,
+    "applicant_id",
+    "applicant__full_name",
+    "applicant__email",
+    "assigned_to_id",
+    "assigned_to__full_name",
+    "assigned_to__email",
+)
+
+
 class ApplicationListItemSerializer(ApplicationSummarySerializer):
-    # The declared fields are the schema; each row is built directly, with the same keys and values
-    # (tests/permits/test_api.py compares both): DRF's field-by-field walk cost about 1 ms of CPU
-    # per row (nested serializers, and a callable source inspected with inspect.signature per row).
-    def to_representation(self, application) -> dict:
+    """A list row. The declared fields are the schema; ``to_representation`` builds each row from
+    a dict of ``LIST_ROW_VALUES`` (``STAFF_LIST_ROW_VALUES`` for staff) with the same keys and values
+    (tests/permits/test_api.py compares both): DRF's field-by-field walk cost about 1 ms of CPU per
+    row (nested serializers, and a callable source inspected with inspect.signature per row)."""
+
+    def to_representation(self, row: dict) -> dict:
         context = self.context
         staff_view = bool(context.get("staff_view"))
         now = context.get("now") or timezone.now()
         as_datetime = self._as_datetime
-        service, agency = application.service, application.agency
-        applicant = application.applicant if staff_view else None
-        assigned = application.assigned_to if staff_view and application.assigned_to_id else None
+        status = row["status"]
+        submitted_at, estimated_due_at, due_at = row["submitted_at"], row["estimated_due_at"], row["due_at"]
+        applicant = assigned = None
+        if staff_view:
+            applicant = {
+                "id": row["applicant_id"],
+                "name": row["applicant__full_name"] or row["applicant__email"],
+            }
+            if row["assigned_to_id"] is not None:
+                assigned = {
+                    "id": row["assigned_to_id"],
+                    "name": row["assigned_to__full_name"] or row["assigned_to__email"],
+                }
         return {
-            "id": application.pk,
-            "url": self._detail_url(application.pk),
-            "tracking_number": application.tracking_number,
-            "status": application.status,
-            "status_label": self._status_labels[application.status],
-            "service": {"code": service.code, "name": service.name, "name_en": service.name_en},
-            "agency": {"slug": agency.slug, "short_name": agency.short_name, "name": agency.name},
-            "created_at": as_datetime(application.created_at),
-            "submitted_at": as_datetime(application.submitted_at) if application.submitted_at else None,
-            "estimated_due_at": as_datetime(application.estimated_due_at)
-            if application.estimated_due_at
-            else None,
-            "due_at": as_datetime(application.due_at) if application.due_at else None,
-            "is_overdue": self.get_is_overdue(application, now=now),
-            "is_paused": application.is_paused,
-            "is_assisted": application.is_assisted,
-            "applicant": {"id": applicant.pk, "name": str(applicant)} if applicant is not None else None,
-            "assigned_to": {"id": assigned.pk, "name": str(assigned)} if assigned is not None else None,
+            "id": row["id"],
+            "url": self._detail_url(row["id"]),
+            "tracking_number": row["tracking_number"],
+            "status": status,
+            "status_label": self._status_labels[status],
+            "service": {
+                "code": row["service__code"],
+                "name": row["service__name"],
+                "name_en": row["service__name_en"],
+            },
+            "agency": {
+                "slug": row["agency__slug"],
+                "short_name": row["agency__short_name"],
+                "name": row["agency__name"],
+            },
+            "created_at": as_datetime(row["created_at"]),
+            "submitted_at": as_datetime(submitted_at) if submitted_at else None,
+            "estimated_due_at": as_datetime(estimated_due_at) if estimated_due_at else None,
+            "due_at": as_datetime(due_at) if due_at else None,
+            "is_overdue": status == ApplicationStatus.IN_PROCESS and due_at is not None and due_at < now,
+            "is_paused": row["paused_at"] is not None,
+            "is_assisted": row["is_assisted"],
+            "applicant": applicant,
+            "assigned_to": assigned,
         }
 
     @cached_property
@@ -357,14 +407,11 @@ class ApplicationListItemSerializer(ApplicationSummarySerializer):
         return timezone.get_current_timezone()
 
     def _as_datetime(self, value) -> str:
-        # What DateTimeField gives (ISO 8601 in the current time zone, "Z" for UTC), without its
-        # per-value settings lookups: four dates on every row.
-        text = value.astimezone(self._time_zone).isoformat()
-        return text[:-6] + "Z" if text.endswith("+00:00") else text
+        return api_datetime(value, self._time_zone)  # four dates on every row
 
     @cached_property
     def _status_labels(self) -> dict[str, str]:
-        return {value: str(label) for value, label in STATUS_CHOICES}
+        return status_labels()
 
     @cached_property
     def _detail_url_parts(self) -> tuple[str, str]:
@@ -701,3 +748,42 @@ class TrackResultSerializer(serializers.Serializer):
             return None
         value = application.due_at or application.estimated_due_at
         return serializers.DateTimeField().to_representation(value) if value else None
+
+    def to_representation(self, application) -> dict:
+        """The declared fields are the schema; the result is built directly with the same keys and
+        values (tests/permits/test_api.py compares both): DRF's walk copied the nested field
+        definitions of every timeline entry, about a third of the lookup's CPU."""
+        tz = timezone.get_current_timezone()
+        service, agency = application.service, application.agency
+        labels = status_labels()
+        return {
+            "tracking_number": application.tracking_number,
+            "status": application.status,
+            "status_label": labels[application.status],
+            "service": {"code": service.code, "name": service.name, "name_en": service.name_en},
+            "agency": {"slug": agency.slug, "short_name": agency.short_name, "name": agency.name},
+            "submitted_at": api_datetime(application.submitted_at, tz),
+            "expected_at": self.get_expected_at(application),
+            "is_paused": application.is_paused,
+            "decided_at": api_datetime(application.decided_at, tz),
+            "timeline": [
+                {
+                    "at": api_datetime(entry.at, tz),
+                    "status": entry.status,
+                    "status_label": labels[entry.status],
+                    "title": str(entry.title),
+                    "actor": str(entry.actor),
+                    "reason": str(entry.reason),
+                }
+                for entry in application.timeline_entries
+            ],
+        }
+
+
+def api_datetime(value, tz) -> str | None:
+    """What DRF's DateTimeField gives (ISO 8601 in the current time zone, "Z" for UTC), without its
+    per-value settings lookups."""
+    if value is None:
+        return None
+    text = value.astimezone(tz).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text

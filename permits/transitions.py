@@ -87,3 +87,8 @@ def ensure_transition(current: str, target: str) -> None:
     """Raise :class:`TransitionNotAllowed` unless the table allows ``current`` -> ``target``."""
     if not can_transition(current, target):
         raise TransitionNotAllowed(current, target)
+
+
+def status_labels() -> dict[str, str]:
+    """Each status's label in the active language (read once per list or result, not per row)."""
+    return {value: str(label) for value, label in ApplicationStatus.choices}

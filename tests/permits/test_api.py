@@ -315,7 +315,7 @@ def test_the_fast_list_rows_equal_what_the_declared_fields_give(service, officer
     from rest_framework.test import APIRequestFactory
 
     from permits.selectors import applications_for_citizen, worklist
-    from permits.serializers import ApplicationListItemSerializer
+    from permits.serializers import LIST_ROW_VALUES, STAFF_LIST_ROW_VALUES, ApplicationListItemSerializer
 
     now = timezone.now()
     assigned = ApplicationFactory(
@@ -331,19 +331,22 @@ def test_the_fast_list_rows_equal_what_the_declared_fields_give(service, officer
     )
     ApplicationFactory(service=service, applicant=citizen)  # a draft: no number, no dates
     request = APIRequestFactory().get(LIST_URL)
-    for rows, staff_view in (
-        (list(worklist(officer)), True),
-        (list(applications_for_citizen(citizen)), False),
+    for queryset, values, staff_view, expected in (
+        (worklist(officer), STAFF_LIST_ROW_VALUES, True, 3),  # not the draft
+        (applications_for_citizen(citizen), LIST_ROW_VALUES, False, 4),
     ):
         context = {"request": request, "staff_view": staff_view, "now": now}
-        fast = ApplicationListItemSerializer(rows, many=True, context=context).data
+        fast = ApplicationListItemSerializer(list(queryset.values(*values)), many=True, context=context).data
         declared = [
             drf_serializers.Serializer.to_representation(ApplicationListItemSerializer(context=context), row)
-            for row in rows
+            for row in queryset
         ]
+        assert len(fast) == expected
         assert [dict(row) for row in fast] == [dict(row) for row in declared]
     staff_rows = ApplicationListItemSerializer(
-        list(worklist(officer)), many=True, context=context | {"staff_view": True}
+        list(worklist(officer).values(*STAFF_LIST_ROW_VALUES)),
+        many=True,
+        context=context | {"staff_view": True},
     ).data
     overdue = next(row for row in staff_rows if row["id"] == assigned.pk)
     assert overdue["is_overdue"] is True
@@ -1002,7 +1005,30 @@ def test_a_name_search_counts_less_far_and_in_the_list_order(service, officer, m
         body = client.get(LIST_URL, {"q": "siti"}).json()
 
     assert (body["count"], body["count_is_capped"], len(body["results"])) == (2, True, 2)
-    count_sql = next(q["sql"] for q in queries if "COUNT(*)" in q["sql"])
-    assert "ORDER BY" in count_sql and "LIMIT 3" in count_sql
+    # The count is the number of keys read along the list's order (cap + 1), and the page's rows
+    # are read by those keys: no separate COUNT.
+    assert not [q for q in queries if "COUNT(*)" in q["sql"]]
+    keys_sql = next(q["sql"] for q in queries if "LIMIT 3" in q["sql"])
+    assert "ORDER BY" in keys_sql
     by_number = client.get(LIST_URL, {"q": "PBG-2026"}).json()  # not a name: the usual count
     assert (by_number["count"], by_number["count_is_capped"]) == (3, False)
+
+
+def test_a_later_page_reads_its_keys_along_the_list_then_its_rows_by_key(service, officer):
+    now = timezone.now()
+    made = [
+        ApplicationFactory(service=service, in_process=True, due_at=now + dt.timedelta(hours=i + 1))
+        for i in range(7)
+    ]
+    client = client_for(officer)
+
+    with CaptureQueriesContext(connection) as queries:
+        body = client.get(LIST_URL, {"page_size": 3, "page": 2}).json()
+
+    # Nearest deadline first: the 4th to 6th.
+    assert [row["id"] for row in body["results"]] == [a.pk for a in made[3:6]]
+    assert (body["count"], body["count_is_capped"]) == (7, False)
+    listed = [q["sql"] for q in queries if "permits_application" in q["sql"]]
+    assert len(listed) == 2  # the keys (which count too), then the page's rows
+    assert "COUNT(*)" not in listed[0] and "ORDER BY" in listed[0]
+    assert "OFFSET" not in listed[1]

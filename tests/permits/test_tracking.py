@@ -234,3 +234,32 @@ def test_lookup_query_count_is_constant(client, application, service, django_ass
 def test_header_and_footer_link_to_tracking(client):
     html = client.get("/").content.decode()
     assert html.count('href="/lacak/"') >= 2
+
+
+def test_the_api_result_is_what_the_declared_fields_give(client, application, service):
+    """The tracking API builds its result directly; the declared fields are the schema."""
+    from rest_framework import serializers as drf_serializers
+
+    from permits.selectors import application_timeline, track_lookup
+    from permits.serializers import TrackResultSerializer
+
+    officer = UserFactory(officer=True, agency=service.agency)
+    requirement = application.standard.requirements.first()
+    services.application_request_correction(
+        application=application, actor=officer, items=[(requirement, "Foto KTP buram")], note=""
+    )
+    rejected = in_process_application(service=service, officer=officer)
+    services.application_reject(
+        application=rejected, actor=officer, reason="Persyaratan 2 tidak dipenuhi: IMB lama tidak ada."
+    )
+    for tracked in (application, rejected):
+        found = track_lookup(tracked.tracking_number, tracked.tracking_secret)
+        found.timeline_entries = application_timeline(found, public=True)
+        fast = TrackResultSerializer(found).data
+        declared = drf_serializers.Serializer.to_representation(TrackResultSerializer(), found)
+        assert len(fast["timeline"]) >= 2
+        assert fast == declared
+        body = client.get(
+            "/api/v1/track/", {"tracking_number": tracked.tracking_number, "secret": tracked.tracking_secret}
+        ).json()
+        assert body == fast
