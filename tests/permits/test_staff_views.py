@@ -287,6 +287,64 @@ def test_search_by_tracking_number_or_applicant_name(client, service, officer):
     assert "Tidak ada permohonan yang cocok" in client.get(WORKLIST, {"q": "zzz"}).content.decode()
 
 
+def test_a_name_search_pages_in_deadline_order_and_keeps_other_agencies_out(
+    client, service, officer, other_service
+):
+    now = dt.datetime.now(dt.UTC)
+    expected = []
+    for i in range(45):
+        name = "Siti Rahma" if i % 2 else "Budi Santoso"
+        application = ApplicationFactory(
+            service=service,
+            in_process=True,
+            due_at=now + dt.timedelta(hours=100 - i),
+            applicant=UserFactory(full_name=name),
+        )
+        if name.startswith("Siti"):
+            expected.append((application.due_at, application.tracking_number))
+    ApplicationFactory(service=other_service, in_process=True, applicant=UserFactory(full_name="Siti Lain"))
+    expected = [number for _due, number in sorted(expected)]
+    client.force_login(officer)
+
+    first = client.get(WORKLIST, {"q": "siti"})
+    second = client.get(WORKLIST, {"q": "siti", "page": "2"})
+
+    assert len(expected) == 22
+    assert "22 permohonan" in first.content.decode()
+    # Nearest deadline first, 20 a page; never the other agency's Siti.
+    assert worklist_numbers(first) == expected[:20]
+    assert worklist_numbers(second) == expected[20:]
+
+
+def test_worklist_rows_escape_what_applicants_typed(client, service, officer):
+    hostile = '<script>alert("x")</script> & Co'
+    submitted_application(service=service, applicant=UserFactory(full_name=hostile))
+    client.force_login(officer)
+
+    page = client.get(WORKLIST).content.decode()
+
+    assert hostile not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co" in page
+
+
+def test_the_filter_form_keeps_the_chosen_filters_in_both_languages(client, service, officer):
+    client.force_login(officer)
+    params = {"status": "in_process", "batas": "3", "layanan": service.code.lower()}
+
+    page = re.sub(r"\s+", " ", client.get(WORKLIST, params).content.decode())
+    selected = re.findall(r'<option value="([^"]*)" selected>([^<]*)</option>', page)
+
+    assert selected == [
+        ("in_process", "Diproses"),
+        (service.code, f"{service.name} ({service.code})"),
+        ("3", "Jatuh tempo dalam 3 hari kerja"),
+    ]
+    assert '<option value="0">Jatuh tempo hari ini</option>' in page
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(WORKLIST, params).content.decode()
+    assert '<option value="3" selected>Due within 3 working days</option>' in english
+
+
 def test_worklist_is_paginated_by_20(client, service, officer):
     now = dt.datetime.now(dt.UTC)
     for i in range(30):
