@@ -57,7 +57,8 @@ def ikm_public(request: HttpRequest) -> HttpResponse:
     context = {
         "period": period,
         "period_kinds": selectors.PERIOD_KINDS,
-        "mpp": mpp,
+        # Not "mpp": that is the mall's profile, which the header and footer show.
+        "mpp_ikm": mpp,
         "elements": list(zip(QUESTIONS, mpp.nrr, strict=True)) if mpp else [],
         "rows": rows,
         "questions": QUESTIONS,
