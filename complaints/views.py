@@ -326,18 +326,24 @@ def attachment(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Complaint officer -------------------------------------------------------------------------
 
 
-@complaint_officer_required
-def desk(request: HttpRequest) -> HttpResponse:
-    status = request.GET.get("status") or S.SUBMITTED
+def _staff_list(request: HttpRequest, *, default_status: str, desk: bool) -> HttpResponse:
+    """The complaints the user may handle in one status, 30 a page (an unknown status: the default)."""
+    status = request.GET.get("status") or default_status
     if status not in S.values:
-        status = S.SUBMITTED
-    qs = selectors.complaints_for_staff(request.user, status=status)
-    page = Paginator(qs, 30).get_page(request.GET.get("page"))
+        status = default_status
+    page = Paginator(selectors.complaints_for_staff(request.user, status=status), 30).get_page(
+        request.GET.get("page")
+    )
     return _render(
         request,
         "complaints/staff_list.html",
-        {"page": page, "status": status, "statuses": S.choices, "desk": True, "now": timezone.now()},
+        {"page": page, "status": status, "statuses": S.choices, "desk": desk, "now": timezone.now()},
     )
+
+
+@complaint_officer_required
+def desk(request: HttpRequest) -> HttpResponse:
+    return _staff_list(request, default_status=S.SUBMITTED, desk=True)
 
 
 @complaint_officer_required
@@ -436,17 +442,7 @@ def staff_new(request: HttpRequest) -> HttpResponse:
 
 @agency_staff_required
 def agency_list(request: HttpRequest) -> HttpResponse:
-    status = request.GET.get("status") or S.ROUTED
-    if status not in S.values:
-        status = S.ROUTED
-    page = Paginator(selectors.complaints_for_staff(request.user, status=status), 30).get_page(
-        request.GET.get("page")
-    )
-    return _render(
-        request,
-        "complaints/staff_list.html",
-        {"page": page, "status": status, "statuses": S.choices, "desk": False, "now": timezone.now()},
-    )
+    return _staff_list(request, default_status=S.ROUTED, desk=False)
 
 
 @agency_staff_required

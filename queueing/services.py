@@ -410,7 +410,7 @@ def _invite_to_survey(ticket_id: int) -> None:
     here is logged and never undoes the served ticket."""
     from surveys.services import survey_invite
 
-    ticket = Ticket.objects.select_related("queue", "service").get(pk=ticket_id)
+    ticket = Ticket.objects.select_related("queue__agency", "service", "citizen").get(pk=ticket_id)
     try:
         with transaction.atomic():
             survey_invite(
