@@ -226,6 +226,11 @@
       start();
     });
     retry.addEventListener("click", send);
+    // A file chosen while this script was still loading (a slow phone connection) fired its
+    // "change" before the listener existed: upload it now, since the button is hidden.
+    if (input.files && input.files.length) {
+      start();
+    }
   }
 
   Array.prototype.forEach.call(section.querySelectorAll(".upload-form"), setup);

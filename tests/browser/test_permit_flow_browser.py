@@ -318,3 +318,28 @@ def test_apply_correct_process_issue_download_and_verify(live_server, browser, f
         expect(status.get_by_role("heading", name=tracking_number)).to_be_visible()
         expect(status.locator(".status-badge")).to_have_text("Diterbitkan")
         expect(status).to_contain_text("Izin telah terbit.")
+
+
+def test_a_file_chosen_before_the_upload_script_loads_is_uploaded_when_it_does(
+    live_server, browser, flow, tmp_path
+):
+    """On a slow connection the page shows before its deferred upload script has run; a file chosen
+    then fired its "change" with no listener, and the script then hid the upload button: the file
+    was never sent. The script now uploads a file it finds already chosen."""
+    plan_pdf = _pdf(tmp_path / "gambar-rencana.pdf")
+    held = []
+    with browser_context(browser, PHONE_VIEWPORT) as page:
+        log_in(page, live_server.url, email=flow["citizen"].email)
+        page.goto(f"{live_server.url}/layanan/PBG/")
+        page.route("**/js/uploads*.js", lambda route: held.append(route))  # hold the script back
+        page.get_by_role("button", name="Ajukan permohonan").click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Isi permohonan")
+        item = page.get_by_role("listitem").filter(has=page.get_by_role("heading", name=PLAN))
+        item.get_by_label(re.compile(r"^Pilih berkas")).set_input_files(plan_pdf)
+        assert len(held) == 1, "the upload script ran before the file was chosen"
+        expect(item.get_by_role("status")).to_have_text("")
+        held[0].continue_()
+        expect(item.get_by_role("status")).to_have_text(f"Berkas untuk '{PLAN}' tersimpan.")
+        expect(item).to_contain_text(f"Sudah diunggah: {plan_pdf.name}")
+    application = Application.objects.get(applicant=flow["citizen"])
+    assert [document.original_name for document in application.documents.all()] == [plan_pdf.name]
