@@ -163,3 +163,16 @@ def test_keyboard_user_can_skip_to_content_and_sees_focus(live_server, page, cat
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.id")
     assert focused == "catalogue-q"
+
+
+def test_pages_load_everything_they_ask_for_icon_included(live_server, page, catalogue_data):
+    """No request of the page fails: stylesheets, scripts and the tab's icon (without an icon link
+    the browser asks for /favicon.ico, which the portal does not serve)."""
+    failed = []
+    page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+    for path in ("/", "/layanan/", "/layanan/PUPR-PBG/", "/lacak/"):
+        page.goto(f"{live_server.url}{path}", wait_until="load")
+    icon = page.locator("link[rel=icon]").get_attribute("href")
+    assert icon.endswith(".svg")
+    assert page.request.get(f"{live_server.url}{icon}").headers["content-type"] == "image/svg+xml"
+    assert failed == []
