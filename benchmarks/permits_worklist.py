@@ -183,7 +183,7 @@ def run(args: argparse.Namespace, connection) -> int:
     from django.db.models import Count
     from django.test import Client
 
-    from accounts.models import User
+    from accounts.models import Role, User
     from agencies.models import Agency
     from mpp.pagination import CappedPaginator
     from permits.models import Application
@@ -231,6 +231,18 @@ def run(args: argparse.Namespace, connection) -> int:
         return client
 
     staff = client_for(officer)
+    # The MPP admin's worklist spans every agency (1,000,000 applications, 300,000 open).
+    admin_user = User.objects.filter(role=Role.MPP_ADMIN, is_active=True).order_by("pk").first()
+    admin = client_for(admin_user) if admin_user else None
+    # The officer's agency's service with the most open applications, for the service filter.
+    busiest_service = (
+        worklist(officer)
+        .values("service__code")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "service__code")
+        .values_list("service__code", flat=True)
+        .first()
+    )
     staff_small = client_for(small_officer) if small_officer else None
     anonymous = Client(HTTP_HOST="localhost", raise_request_exception=True)
     htmx = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TRIGGER": "worklist-results"}
@@ -316,6 +328,24 @@ def run(args: argparse.Namespace, connection) -> int:
             "HTML page, every status (closed too)",
             get(staff, f"{page}?status=all"),
         ),
+        (
+            "page-unassigned",
+            "worklist",
+            "HTML page, unassigned (not yet claimed: no clock, so last in the deadline order)",
+            get(staff, f"{page}?penanganan=belum"),
+        ),
+        (
+            "page-submitted",
+            "worklist",
+            "HTML page, status submitted (waiting for the completeness check)",
+            get(staff, f"{page}?status=submitted"),
+        ),
+        (
+            "page-service",
+            "worklist",
+            f"HTML page, one service ({busiest_service})",
+            get(staff, f"{page}?layanan={busiest_service}"),
+        ),
         ("api-default", "worklist", "API list, default, page_size 20", get(staff, api)),
         ("api-100", "worklist", "API list, default, page_size 100", get(staff, f"{api}?page_size=100")),
         ("api-overdue", "worklist", "API list, overdue", get(staff, f"{api}?overdue=true")),
@@ -339,13 +369,50 @@ def run(args: argparse.Namespace, connection) -> int:
             "API list, page 50 (OFFSET 980, the last one the 1,000-row count allows)",
             get(staff, f"{api}?page=50"),
         ),
+        *(
+            [
+                (
+                    "admin-default",
+                    "worklist",
+                    "MPP admin: HTML page, every agency, default",
+                    get(admin, page),
+                ),
+                (
+                    "admin-search-name",
+                    "worklist",
+                    "MPP admin: HTML page, every agency, search 'siti'",
+                    get(admin, f"{page}?q=siti"),
+                ),
+                (
+                    "admin-submitted",
+                    "worklist",
+                    "MPP admin: HTML page, every agency, status submitted",
+                    get(admin, f"{page}?status=submitted"),
+                ),
+                (
+                    "admin-unassigned",
+                    "worklist",
+                    "MPP admin: HTML page, every agency, unassigned",
+                    get(admin, f"{page}?penanganan=belum"),
+                ),
+                (
+                    "admin-status-all",
+                    "worklist",
+                    "MPP admin: HTML page, every agency, every status",
+                    get(admin, f"{page}?status=all"),
+                ),
+                ("admin-api", "worklist", "MPP admin: API list, every agency, default", get(admin, api)),
+            ]
+            if admin is not None
+            else []
+        ),
         ("track-selector", "track", "track_lookup() selector", track_selector),
         ("track-page", "track", "/lacak/?nomor=&kode= page", track_page),
         ("track-api", "track", "/api/v1/track/?tracking_number=&secret=", track_api),
     ]
     if staff_small is not None:
         cases.insert(
-            11,
+            [c[0] for c in cases].index("api-default") + 1,
             (
                 "api-small-agency",
                 "worklist",
@@ -424,7 +491,9 @@ def run(args: argparse.Namespace, connection) -> int:
     all_probes = [p for values in samples.values() for p in values[4]]
 
     explains = (
-        {} if args.no_explain else explain_worklist(staff, meter, connection, page, api, number, prefix)
+        {}
+        if args.no_explain
+        else explain_worklist(staff, meter, connection, page, api, number, prefix, admin=admin)
     )
     report = {
         "kind": "permits_worklist",
@@ -471,9 +540,12 @@ def run(args: argparse.Namespace, connection) -> int:
     return 0
 
 
-def explain_worklist(staff, meter, connection, page: str, api: str, number: str, prefix: str) -> dict:
+def explain_worklist(
+    staff, meter, connection, page: str, api: str, number: str, prefix: str, admin=None
+) -> dict:
     """EXPLAIN (ANALYZE, BUFFERS) of the application queries of some API and page requests."""
     plans = {}
+    admin_paths = [("admin-default", page), ("admin-submitted", f"{page}?status=submitted")] if admin else []
     for name, path in (
         ("api-default", api),
         ("api-overdue", f"{api}?overdue=true"),
@@ -485,10 +557,12 @@ def explain_worklist(staff, meter, connection, page: str, api: str, number: str,
         ("page-search-prefix", f"{page}?q={prefix}"),
         ("api-status-all", f"{api}?status=all"),
         ("api-page-50", f"{api}?page=50"),
+        ("page-unassigned", f"{page}?penanganan=belum"),
+        *admin_paths,
     ):
         meter.reset()
         meter.keep_sql = True
-        staff.get(path)
+        (admin if name.startswith("admin-") else staff).get(path)
         meter.keep_sql = False
         captured = [(sql, seconds) for sql, seconds in meter.sql if "permits_application" in sql]
         plans[name] = []
@@ -501,7 +575,7 @@ def explain_worklist(staff, meter, connection, page: str, api: str, number: str,
     for name, entries in plans.items():
         for entry in entries:
             sql = entry["sql"].upper()
-            # A search reads the keys first (count and page in one query), then the rows by key.
+            # A list reads its keys first (count and page in one query), then the rows by key.
             kind = (
                 "count"
                 if "COUNT(*)" in sql

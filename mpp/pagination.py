@@ -179,10 +179,3 @@ class CappedPageNumberPagination(CataloguePagination):
         response["properties"] = {"count": properties.pop("count"), "count_is_capped": capped, **properties}
         response["required"] = ["count", "count_is_capped", "results"]
         return response
-
-
-def requested_page(raw) -> int:
-    """The page number a request asks for, before the paginator checks it (1 when it is not a
-    positive whole number; the views then say so)."""
-    raw = str(raw or "").strip()
-    return int(raw) if raw.isdigit() and int(raw) > 0 else 1

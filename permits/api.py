@@ -50,7 +50,7 @@ from accounts.permissions import (
 )
 from mpp.api import exception_handler as mpp_exception_handler
 from mpp.errors import ConflictError
-from mpp.pagination import CappedPageNumberPagination, requested_page
+from mpp.pagination import CappedPageNumberPagination
 from services.models import Service
 from services.selectors import service_detail
 
@@ -333,9 +333,7 @@ class ApplicationViewSet(viewsets.GenericViewSet):
             applications = worklist(user, filters)
             cap, self.paginator.count_in_order = worklist_count_cap(filters)
             self.paginator.count_cap = min(cap, self.paginator.count_cap)
-            self.paginator.rows_by_key = worklist_rows_by_key(
-                user, filters, page_number=requested_page(request.query_params.get("page"))
-            )
+            self.paginator.rows_by_key = worklist_rows_by_key(user, filters)
             values = STAFF_LIST_ROW_VALUES
         elif is_citizen(user):
             applications = applications_for_citizen(user)

@@ -159,39 +159,110 @@ class Application(models.Model):
         verbose_name_plural = _("permohonan")
         ordering = ["-created_at"]
         indexes = [
+            # Each index that gives the worklist's order ends with the id, its last tiebreaker: the
+            # list reads its keys (the count and the page) from one of them alone, and an index
+            # that gives only part of the order loses to any that gives all of it. A page then
+            # reads its 20 rows by key (permits.selectors.worklist_rows_by_key).
             # One status of one agency in the worklist's order: with submitted_at, a status filter
             # (e.g. "due within 3 days") reads 20 rows, not the whole first deadline (7,268
             # applications share today's closing time at DPMPTSP, all read to sort them).
             models.Index(
-                fields=["agency", "status", "due_at", "submitted_at"], name="permit_app_agency_status_order"
+                fields=["agency", "status", "due_at", "submitted_at", "id"],
+                name="permit_app_agency_status_order",
             ),
             models.Index(fields=["applicant", "-created_at"], name="permit_app_applicant_created"),
             # Any status of one agency (the "all statuses" worklist), by deadline.
-            models.Index(fields=["agency", "due_at", "submitted_at"], name="permit_app_agency_by_due"),
+            models.Index(
+                fields=["agency", "due_at", "submitted_at", "id"],
+                include=["status"],
+                name="permit_app_agency_by_due",
+            ),
             # Running clocks by deadline: the overdue and due-soon filters and the deadline sweeps.
             models.Index(
-                fields=["due_at", "submitted_at"],
+                fields=["due_at", "submitted_at", "id"],
                 condition=Q(status=ApplicationStatus.IN_PROCESS),
                 name="permit_app_running_by_due",
             ),
             # "Assigned to me": one officer's open applications of the agency by deadline. With the
             # agency in the index the capped count is an index-only scan (0.4 ms, was a 29 ms
-            # bitmap AND of the assignee and agency indexes at 1,000,000 applications).
+            # bitmap AND of the assignee and agency indexes at 1,000,000 applications). It cannot
+            # order "unassigned" (PostgreSQL orders by an index only after equalities, and
+            # "IS NULL" is not one): that has its own indexes below.
             models.Index(
-                fields=["assigned_to", "agency", "due_at", "submitted_at"],
+                fields=["assigned_to", "agency", "due_at", "submitted_at", "id"],
+                include=["status"],
                 condition=Q(status__in=sorted(OPEN_STATUSES)),
-                name="permit_app_assignee_agency_due",
+                name="permit_app_assignee_agcy_order",
+            ),
+            # Everything one officer handled, closed too ("assigned to me" with a closed status).
+            models.Index(
+                fields=["assigned_to", "due_at", "submitted_at", "id"],
+                include=["status", "agency", "service"],
+                name="permit_app_assignee_order",
             ),
             # The default worklist: an agency's open applications by deadline. It covers what the
-            # worklist's search reads (the id, the applicant's name, the number), so a name search
+            # worklist's search and filters read (the id, the applicant's name, the number, the
+            # status, the assignee), so a name search, with or without a filter,
             # walks this index alone in the list's order and reads only the page's rows from the
             # table: counting 101 matches of "siti" reads about 4,000 index entries, no table row
             # (it read 4,000 rows, 23 ms, benchmarks/README.md).
             models.Index(
                 fields=["agency", "due_at", "submitted_at", "id"],
-                include=["applicant_name", "tracking_number"],
+                include=["applicant_name", "tracking_number", "status", "assigned_to"],
                 condition=Q(status__in=sorted(OPEN_STATUSES)),
                 name="permit_app_open_by_due_cover",
+            ),
+            # "Unassigned": open applications no one has claimed, of one agency or (MPP admins) of
+            # all. Their clocks have not started, so they sort last in the list's order; walking
+            # an index of every open application to find them read ~200,000 entries (60-240 ms).
+            # The status is included for "unassigned" with a status ("returned": half of them).
+            models.Index(
+                fields=["agency", "due_at", "submitted_at", "id"],
+                include=["status"],
+                condition=Q(status__in=sorted(OPEN_STATUSES), assigned_to__isnull=True),
+                name="permit_app_unassigned_order",
+            ),
+            models.Index(
+                fields=["due_at", "submitted_at", "id"],
+                include=["status"],
+                condition=Q(status__in=sorted(OPEN_STATUSES), assigned_to__isnull=True),
+                name="permit_app_all_unassigned",
+            ),
+            # One service's open applications by deadline (the worklist's service filter), and all
+            # of them (with "every status"), with what the list filters on, so the keys come from
+            # the index alone (the selector compares the service's id, not its code, so that the
+            # index's order is usable).
+            models.Index(
+                fields=["service", "due_at", "submitted_at", "id"],
+                include=["status", "agency", "assigned_to"],
+                condition=Q(status__in=sorted(OPEN_STATUSES)),
+                name="permit_app_service_open_order",
+            ),
+            models.Index(
+                fields=["service", "due_at", "submitted_at", "id"],
+                include=["status", "agency", "assigned_to"],
+                name="permit_app_service_order",
+            ),
+            # The MPP admin's worklist spans every agency: the same orders without the agency (the
+            # agency-first indexes above cannot give them), or the default list sorted all 300,000
+            # open applications (222 ms), one status 80,000-400,000 rows (120-300 ms) and "every
+            # status" all 1,000,000 (510 ms) to show 20. The open statuses one by one have their
+            # own (partial, so smaller than walking all open applications and dropping the other
+            # statuses, which the planner would otherwise prefer); a closed status walks the
+            # deadline order, where it is about every second row.
+            models.Index(
+                fields=["due_at", "submitted_at", "id"],
+                include=["applicant_name", "tracking_number", "status", "assigned_to"],
+                condition=Q(status__in=sorted(OPEN_STATUSES)),
+                name="permit_app_all_open_by_due",
+            ),
+            models.Index(
+                fields=["status", "due_at", "submitted_at", "id"],
+                condition=Q(status__in=sorted(OPEN_STATUSES)),
+                name="permit_app_all_open_status",
+            ),
+            models.Index(
+                fields=["due_at", "submitted_at", "id"], include=["status"], name="permit_app_all_by_due"
             ),
             # A number prefix among an agency's open applications ("PBG-2026-00"): the matching
             # entries, with their deadlines to sort them, from the index alone. The unique column's

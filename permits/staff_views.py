@@ -48,7 +48,7 @@ from accounts.services import (
 )
 from agencies.selectors import work_calendar
 from mpp.errors import DomainError
-from mpp.pagination import COUNT_CAP, CappedPaginator, requested_page
+from mpp.pagination import COUNT_CAP, CappedPaginator
 from services.models import FormField, StepRole
 
 from . import selectors, services
@@ -373,9 +373,7 @@ def worklist(request: HttpRequest) -> HttpResponse:
         PAGE_SIZE,
         cap=min(cap, COUNT_CAP),
         count_in_order=count_in_order,
-        rows_by_key=selectors.worklist_rows_by_key(
-            user, filters, for_page=True, page_number=requested_page(request.GET.get("page"))
-        ),
+        rows_by_key=selectors.worklist_rows_by_key(user, filters, for_page=True),
     )
     page = paginator.page(_page_number(request.GET.get("page", ""), paginator, notices))
     calendar = _calendar(now)

@@ -154,6 +154,18 @@ def test_worklist_filters(agency_setup):
     assert run(unassigned=True) == {in_two_days, after_holidays, returned}
 
 
+def test_unassigned_is_open_work_to_claim_never_a_closed_application(agency_setup, django_assert_num_queries):
+    _agency, pbg, _slo, officer = agency_setup
+    waiting = ApplicationFactory(service=pbg, submitted=True)
+    ApplicationFactory(service=pbg, withdrawn=True)  # withdrawn before anyone claimed it
+    ApplicationFactory(service=pbg, issued=True)
+
+    assert set(worklist(officer, WorklistFilters(unassigned=True, status="all"))) == {waiting}
+    assert set(worklist(officer, WorklistFilters(unassigned=True, status="submitted"))) == {waiting}
+    with django_assert_num_queries(0):  # a closed status is never unassigned work: no query
+        assert list(worklist(officer, WorklistFilters(unassigned=True, status="withdrawn"))) == []
+
+
 def test_worklist_search_by_tracking_number_or_applicant_name(agency_setup):
     _agency, pbg, _slo, officer = agency_setup
     siti = ApplicationFactory(
