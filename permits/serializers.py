@@ -89,7 +89,9 @@ class ApplicationListQuerySerializer(serializers.Serializer):
         choices=[("me", _("Ditangani saya")), ("none", _("Belum ditangani"))],
         required=False,
         allow_blank=True,
-        help_text=_("`me`: yang saya tangani; `none`: yang belum ditangani siapa pun (petugas)."),
+        help_text=_(
+            "`me`: yang saya tangani; `none`: permohonan terbuka yang belum ditangani siapa pun (petugas)."
+        ),
     )
     q = serializers.CharField(
         required=False,
