@@ -88,6 +88,14 @@ class User(AbstractUser):
             PostgresGinIndex(
                 OpClass(Upper("full_name"), name="gin_trgm_ops"), name="accounts_user_name_trgm"
             ),
+            # Staff by role (and agency): the SLA escalations, complaint routing and the staff page
+            # look up a few hundred staff among every citizen's account (200,000 at the benchmark:
+            # a 19 ms sequential scan each, 0.02 ms with this index).
+            models.Index(
+                fields=["role", "agency"],
+                condition=~models.Q(role=Role.CITIZEN),
+                name="accounts_user_staff_role",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
