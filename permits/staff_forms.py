@@ -24,7 +24,7 @@ from services.models import Service
 
 from .models import Application
 from .selectors import WorklistFilters
-from .transitions import ApplicationStatus
+from .transitions import OPEN_STATUSES, ApplicationStatus
 
 S = ApplicationStatus
 
@@ -123,6 +123,26 @@ def parse_worklist_query(params, service_codes: set[str]) -> tuple[WorklistQuery
         handled = ""
 
     q = " ".join(params.get("q", "").split())[:100]
+    # Filters that only select running or open applications, with a status they exclude: the list
+    # is empty, and the page says why rather than showing nothing.
+    if status and status != "all":
+        label = dict(S.choices)[status]
+        if deadline and status != S.IN_PROCESS:
+            notices.append(
+                _(
+                    "Filter batas waktu hanya mencakup permohonan yang sedang diproses, jadi tidak ada "
+                    "permohonan berstatus '%(status)s' di daftar ini."
+                )
+                % {"status": label}
+            )
+        if handled == UNASSIGNED and status not in OPEN_STATUSES:
+            notices.append(
+                _(
+                    "'Belum ditangani' hanya mencakup permohonan yang masih terbuka, jadi tidak ada "
+                    "permohonan berstatus '%(status)s' di daftar ini."
+                )
+                % {"status": label}
+            )
     query = WorklistQuery(status=status, service=service, deadline=deadline, handled=handled, q=q)
     return query, notices
 

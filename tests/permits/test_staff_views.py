@@ -271,6 +271,36 @@ def test_bad_filter_values_are_ignored_with_a_notice(client, service, officer, o
     assert "Halaman &#x27;9&#x27; tidak ada" in page
 
 
+def test_filters_that_exclude_the_chosen_status_say_why_the_list_is_empty(client, service, officer):
+    ApplicationFactory(service=service, issued=True)
+    ApplicationFactory(service=service, submitted=True)
+    client.force_login(officer)
+
+    unassigned_issued = client.get(WORKLIST, {"status": "issued", "penanganan": "belum"})
+    overdue_submitted = client.get(WORKLIST, {"status": "submitted", "batas": "terlambat"})
+    unassigned_submitted = client.get(WORKLIST, {"status": "submitted", "penanganan": "belum"})
+
+    assert worklist_numbers(unassigned_issued) == []
+    assert (
+        "&#x27;Belum ditangani&#x27; hanya mencakup permohonan yang masih terbuka, jadi tidak ada "
+        "permohonan berstatus &#x27;Diterbitkan&#x27; di daftar ini."
+    ) in unassigned_issued.content.decode()
+    assert worklist_numbers(overdue_submitted) == []
+    assert (
+        "Filter batas waktu hanya mencakup permohonan yang sedang diproses, jadi tidak ada "
+        "permohonan berstatus &#x27;Diajukan&#x27; di daftar ini."
+    ) in overdue_submitted.content.decode()
+    assert len(worklist_numbers(unassigned_submitted)) == 1
+    assert "hanya mencakup" not in unassigned_submitted.content.decode()
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(WORKLIST, {"status": "issued", "penanganan": "belum"}).content.decode()
+    assert (
+        "&#x27;Not yet handled&#x27; covers only open applications, so this list has no "
+        "applications with status &#x27;Issued&#x27;."
+    ) in english
+
+
 def test_search_by_tracking_number_or_applicant_name(client, service, officer):
     siti = submitted_application(service=service, applicant=UserFactory(full_name="Siti Aminah"))
     budi = submitted_application(service=service, applicant=UserFactory(full_name="Budi Santoso"))
