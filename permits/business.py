@@ -81,14 +81,14 @@ def business_identity_problems(application: Application) -> list[str]:
                     "Buat pernyataan mandiri pemenuhan standar usaha (Sertifikat Standar risiko menengah rendah)."
                 )
             )
-        elif application.standard_declaration != declaration_text(application):
+        elif not standard_declaration_current(application):
             problems.append(
                 _(
                     "Standar usaha atau KBLI berubah setelah pernyataan mandiri dibuat; buat ulang pernyataannya."
                 )
             )
     elif level == RiskLevel.MEDIUM_HIGH:
-        slots = standard_certificate_requirements(application)
+        slots = standard_document_slots(application)
         if not slots:
             problems.append(
                 _(
@@ -96,14 +96,9 @@ def business_identity_problems(application: Application) -> list[str]:
                     "hubungi instansi penyelenggara."
                 )
             )
-        uploaded = set(
-            application.documents.filter(is_current=True, requirement__in=slots).values_list(
-                "requirement_id", flat=True
-            )
-        )
-        for requirement in slots:
+        for requirement, uploaded in slots:
             # A mandatory row is already reported by the general check ("Berkas ... belum diunggah").
-            if requirement.pk not in uploaded and not requirement.mandatory:
+            if not uploaded and not requirement.mandatory:
                 problems.append(
                     _("Berkas '%(name)s' wajib diunggah untuk verifikasi Sertifikat Standar.")
                     % {"name": requirement.name}
@@ -111,12 +106,24 @@ def business_identity_problems(application: Application) -> list[str]:
     return problems
 
 
-def standard_certificate_requirements(application: Application) -> list[Requirement]:
-    return list(
+def standard_document_slots(application: Application) -> list[tuple[Requirement, bool]]:
+    """The pinned standard's standard fulfilment document requirements, in order, each with
+    whether a current document is uploaded for it (two queries)."""
+    slots = list(
         Requirement.objects.filter(
             standard_id=application.standard_id, kind=Requirement.Kind.STANDARD_CERTIFICATE
         ).order_by("order", "id")
     )
+    uploaded = set(
+        application.documents.filter(is_current=True, requirement__in=slots).values_list(
+            "requirement_id", flat=True
+        )
+    )
+    return [(requirement, requirement.pk in uploaded) for requirement in slots]
+
+
+def standard_documents_complete(slots: list[tuple[Requirement, bool]]) -> bool:
+    return bool(slots) and all(uploaded for _requirement, uploaded in slots)
 
 
 DECLARATION_STATEMENT = (
@@ -137,6 +144,13 @@ def declaration_text(application: Application) -> str:
     statement = DECLARATION_STATEMENT % {"kbli": kbli or "-", "service": service.name}
     standard_text = (application.standard.business_standard or "").strip()
     return f"{standard_text}\n\n{statement}" if standard_text else statement
+
+
+def standard_declaration_current(application: Application) -> bool:
+    """The applicant's pernyataan mandiri is made, on the standard text and KBLI it now has."""
+    return bool(application.standard_declared_at) and (
+        application.standard_declaration == declaration_text(application)
+    )
 
 
 def standard_verification_current(application: Application) -> bool:
@@ -160,41 +174,35 @@ def business_approval_problems(application: Application) -> list[str]:
     return [_("Dokumen pemenuhan Sertifikat Standar belum diverifikasi petugas instansi.")]
 
 
-def business_outstanding(application: Application) -> list[dict]:
-    """For the API and pages: what the risk level asks of this application and whether it is done."""
+def business_outstanding(application: Application, *, verified: bool | None = None) -> list[dict]:
+    """For the API and pages: what the risk level asks of this application and whether it is done
+    (``verified``: ``standard_verification_current`` when the caller has it already)."""
     level = application.service.risk_level
     if not obligation(level):
         return []
     nib_done = bool(application.nib) and not nib_error(application.nib)
     items = [{"code": "nib", "label": _("NIB (Nomor Induk Berusaha)"), "done": nib_done}]
     if level == RiskLevel.MEDIUM_LOW:
-        declared = bool(application.standard_declared_at) and (
-            application.standard_declaration == declaration_text(application)
-        )
         items.append(
             {
                 "code": "standard_declaration",
                 "label": _("Pernyataan mandiri pemenuhan standar usaha"),
-                "done": declared,
+                "done": standard_declaration_current(application),
             }
         )
     elif level == RiskLevel.MEDIUM_HIGH:
-        slots = standard_certificate_requirements(application)
-        uploaded = bool(slots) and all(
-            application.documents.filter(is_current=True, requirement=r).exists() for r in slots
-        )
         items.append(
             {
                 "code": "standard_document",
                 "label": _("Dokumen pemenuhan Sertifikat Standar"),
-                "done": uploaded,
+                "done": standard_documents_complete(standard_document_slots(application)),
             }
         )
         items.append(
             {
                 "code": "standard_verification",
                 "label": _("Verifikasi Sertifikat Standar oleh instansi"),
-                "done": standard_verification_current(application),
+                "done": verified if verified is not None else standard_verification_current(application),
             }
         )
     return items
@@ -213,7 +221,7 @@ def application_set_business_identity(
     if errors:
         raise BusinessIdentityError(errors)
     application = Application.objects.select_for_update().select_related("service").get(pk=application.pk)
-    from .services import _ensure_applicant_side  # the one rule of who acts for the applicant
+    from .services import _ensure_applicant_side, _save  # services imports this module
 
     _ensure_applicant_side(application, actor)
     if application.status not in EDITABLE:
@@ -226,10 +234,7 @@ def application_set_business_identity(
         return application
     application.nib = nib
     application.kbli_code = kbli_code
-    application._history_user = actor
-    application._change_reason = _("NIB dan KBLI dicatat")
-    application._history_date = now
-    application.save(update_fields=["nib", "kbli_code", "updated_at"])
+    _save(application, actor=actor, reason=_("NIB dan KBLI dicatat"), now=now, fields=["nib", "kbli_code"])
     return application
 
 
@@ -243,7 +248,7 @@ def application_declare_standard(
     application = (
         Application.objects.select_for_update().select_related("service", "standard").get(pk=application.pk)
     )
-    from .services import _ensure_applicant_side
+    from .services import _ensure_applicant_side, _save
 
     _ensure_applicant_side(application, actor)
     if application.service.risk_level != RiskLevel.MEDIUM_LOW:
@@ -262,15 +267,17 @@ def application_declare_standard(
     application.standard_declaration = text
     application.standard_declared_at = now if accepted else None
     application.standard_declared_by = actor if accepted else None
-    application._history_user = actor
-    application._change_reason = (
+    reason = (
         _("Pernyataan mandiri pemenuhan standar usaha dibuat")
         if accepted
         else _("Pernyataan mandiri pemenuhan standar usaha ditarik")
     )
-    application._history_date = now
-    application.save(
-        update_fields=["standard_declaration", "standard_declared_at", "standard_declared_by", "updated_at"]
+    _save(
+        application,
+        actor=actor,
+        reason=reason,
+        now=now,
+        fields=["standard_declaration", "standard_declared_at", "standard_declared_by"],
     )
     return application
 
@@ -283,7 +290,7 @@ def application_verify_standard(
     file is declared complete and before approval; recorded with who, when and the note."""
     now = now or timezone.now()
     application = Application.objects.select_for_update().select_related("service").get(pk=application.pk)
-    from .services import _ensure_staff
+    from .services import _ensure_staff, _save, _with_note
 
     _ensure_staff(application, actor)
     if application.service.risk_level != RiskLevel.MEDIUM_HIGH:
@@ -296,13 +303,7 @@ def application_verify_standard(
             _("Sertifikat Standar diverifikasi setelah berkas dinyatakan lengkap, saat permohonan Diproses."),
             code="not_in_process",
         )
-    slots = standard_certificate_requirements(application)
-    uploaded = set(
-        application.documents.filter(is_current=True, requirement__in=slots).values_list(
-            "requirement_id", flat=True
-        )
-    )
-    if not slots or any(r.pk not in uploaded for r in slots):
+    if not standard_documents_complete(standard_document_slots(application)):
         raise DomainError(
             _("Dokumen pemenuhan Sertifikat Standar belum diunggah pemohon."),
             code="standard_document_missing",
@@ -312,17 +313,11 @@ def application_verify_standard(
     application.standard_verified_at = now
     application.standard_verified_by = actor
     application.standard_verification_note = (note or "").strip()
-    application._history_user = actor
-    application._change_reason = _("Sertifikat Standar diverifikasi") + (
-        f": {note.strip()}" if note.strip() else ""
-    )
-    application._history_date = now
-    application.save(
-        update_fields=[
-            "standard_verified_at",
-            "standard_verified_by",
-            "standard_verification_note",
-            "updated_at",
-        ]
+    _save(
+        application,
+        actor=actor,
+        reason=_with_note(_("Sertifikat Standar diverifikasi"), note),
+        now=now,
+        fields=["standard_verified_at", "standard_verified_by", "standard_verification_note"],
     )
     return application
