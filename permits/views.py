@@ -23,6 +23,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -49,6 +50,7 @@ from .business import (
     application_set_business_identity,
     declaration_text,
     needs_business_identity,
+    standard_declaration_current,
 )
 from .forms import ApplicationForm, UploadForm, WithdrawForm, initial_values
 from .models import Application, Document
@@ -290,8 +292,7 @@ def _application_form(request: HttpRequest, application: Application, form_field
             initial.update(
                 nib=application.nib,
                 kbli_code=application.kbli_code or application.service.kbli_code,
-                standard_declaration=bool(application.standard_declared_at)
-                and application.standard_declaration == declaration_text(application),
+                standard_declaration=standard_declaration_current(application),
             )
         form = ApplicationForm(initial=initial, declaration=declaration, **options)
     form.risk_obligation = risk_obligation(application.service.risk_level)
@@ -310,38 +311,40 @@ def _save_form(request: HttpRequest, application: Application, form: Application
         delivery_method = form.cleaned_data.get("delivery_method") or application.delivery_method
         delivery_address = form.cleaned_data.get("delivery_address", "")
     try:
-        services.application_save_form(
-            application=application,
-            actor=request.user,
-            values=form.values(),
-            delivery_method=delivery_method,
-            delivery_address=delivery_address or "",
-        )
+        # One form, one save: an invalid NIB keeps the other values unsaved too (the page shows
+        # them as typed), and nothing is half-recorded.
+        with transaction.atomic():
+            services.application_save_form(
+                application=application,
+                actor=request.user,
+                values=form.values(),
+                delivery_method=delivery_method,
+                delivery_address=delivery_address or "",
+            )
+            if form.business:
+                application_set_business_identity(
+                    application=application,
+                    actor=request.user,
+                    nib=form.cleaned_data.get("nib", ""),
+                    kbli_code=form.cleaned_data.get("kbli_code", ""),
+                )
+            if form.declaration:
+                # After the KBLI is saved: the statement names the KBLI the application now records.
+                application_declare_standard(
+                    application=application,
+                    actor=request.user,
+                    accepted=bool(form.cleaned_data.get("standard_declaration")),
+                )
     except services.FieldErrors as exc:
         form.add_field_errors(exc.errors)
+        return False
+    except BusinessIdentityError as exc:
+        for name, message in exc.errors.items():
+            form.add_error(name, message)
         return False
     except DomainError as exc:
         form.add_error(None, exc.message)
         return False
-    if form.business:
-        try:
-            application_set_business_identity(
-                application=application,
-                actor=request.user,
-                nib=form.cleaned_data.get("nib", ""),
-                kbli_code=form.cleaned_data.get("kbli_code", ""),
-            )
-        except BusinessIdentityError as exc:
-            for name, message in exc.errors.items():
-                form.add_error(name, message)
-            return False
-    if form.declaration:
-        # After the KBLI is saved: the statement names the KBLI the application now records.
-        application_declare_standard(
-            application=application,
-            actor=request.user,
-            accepted=bool(form.cleaned_data.get("standard_declaration")),
-        )
     return True
 
 

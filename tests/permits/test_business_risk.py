@@ -388,6 +388,27 @@ def test_the_staff_page_shows_a_made_declaration(client):
     assert "Catat verifikasi Sertifikat Standar" not in page
 
 
+def test_an_invalid_nib_on_the_form_saves_nothing_of_it(client):
+    draft = ready_draft(service=risk_service("menengah_rendah", kbli="10794"))
+    client.force_login(draft.applicant)
+    url = reverse("permits:edit", args=[draft.pk])
+    post = {
+        "status": "draft",
+        "nib": "12345",
+        "kbli_code": "10794",
+        "delivery_method": "courier",
+        "delivery_address": "Jl. Suroyo No. 3, Kota Probolinggo",
+        "standard_declaration": "on",
+    }
+    before = Application.objects.get(pk=draft.pk).delivery_method
+    response = client.post(url, post)
+    assert response.status_code == 400
+    assert "NIB terdiri atas 13 angka" in response.content.decode()
+    draft.refresh_from_db()
+    assert before != "courier"
+    assert (draft.nib, draft.delivery_method, draft.standard_declared_at) == ("", before, None)
+
+
 def test_a_new_standard_version_keeps_the_declaration_text_and_the_document_slot():
     from services.services import standard_draft_create
 
