@@ -1,12 +1,14 @@
 """Reads about the mall and its agencies: profile, calendar, maklumat, announcements."""
 
-import time
 from datetime import datetime
 
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
+
+from mpp.cache import version as cached_version
+from mpp.cache import version_bump
 
 from .models import Agency, Announcement, CalendarOverride, Maklumat, MppProfile, OfficeHours
 
@@ -71,14 +73,8 @@ CALENDAR_STAMP_KEY = f"{CALENDAR_CACHE_KEY}:stamp"
 _LOCAL_CALENDARS: dict[tuple[int, int, int], object] = {}
 
 
-def _new_stamp() -> int:
-    # A stamp never used before, so a cache that lost the key (flushed, restarted) cannot bring
-    # back a stamp under which a process still holds an older calendar.
-    return time.time_ns()
-
-
 def calendar_stamp() -> int:
-    return cache.get_or_set(CALENDAR_STAMP_KEY, _new_stamp, None)
+    return cached_version(CALENDAR_STAMP_KEY)
 
 
 def work_calendar(*, years: range | None = None, stamp: int | None = None):
@@ -124,13 +120,18 @@ def work_calendar(*, years: range | None = None, stamp: int | None = None):
     return calendar
 
 
-def clear_calendar_cache() -> None:
-    """Called when office hours, overrides or the time zone change: every cached calendar is stale."""
+def _move_calendar_stamp() -> None:
     _LOCAL_CALENDARS.clear()
-    try:
-        cache.incr(CALENDAR_STAMP_KEY)
-    except ValueError:
-        cache.set(CALENDAR_STAMP_KEY, _new_stamp(), None)
+    version_bump(CALENDAR_STAMP_KEY)
+
+
+def clear_calendar_cache() -> None:
+    """Called when office hours, overrides or the time zone change: every cached calendar is stale.
+    The stamp moves now (this transaction reads the new rows, not the old calendar) and again when
+    the change commits: another process may have rebuilt the calendar from the old, still
+    committed rows in between and kept it under the new stamp."""
+    _move_calendar_stamp()
+    transaction.on_commit(_move_calendar_stamp)
 
 
 def office_hours() -> QuerySet[OfficeHours]:

@@ -6,6 +6,8 @@ project's machine (measured with cProfile on the queue's kiosk endpoint: 6 cache
 a 10 ms request). A ``redis.Redis`` is thread-safe and shares its pool, so one per pool is enough.
 """
 
+import time
+
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient
 
@@ -61,6 +63,32 @@ def incr(key: str, *, backend=None) -> int:
     except ValueError:
         backend.set(key, 1, None)
         return 1
+
+
+# --- versions of per-process copies ---------------------------------------------------------------
+# A process keeps a copy of slow-changing data (queue configuration, the board, the calendar)
+# stamped with a version read from the cache; a change moves the version and every process reloads.
+# A version starts at the clock in nanoseconds, never at 1: a cache that lost the key (flushed,
+# restarted) must not hand out again a version under which some process still holds an old copy.
+
+
+def new_version() -> int:
+    return time.time_ns()
+
+
+def version(key: str, *, backend=None) -> int:
+    """The current version under ``key`` (a new one when missing)."""
+    return (backend or _default()).get_or_set(key, new_version, None)
+
+
+def version_bump(key: str, *, backend=None) -> int:
+    """Move the version under ``key`` on (one round trip on Redis) and return it."""
+    backend = backend or _default()
+    value = incr(key, backend=backend)
+    if value == 1:  # the key was gone: start where no copy can be
+        value = new_version()
+        backend.set(key, value, None)
+    return value
 
 
 def hit_and_get(key: str, window: int, *reads: str, backend=None) -> tuple[int, list]:

@@ -15,7 +15,8 @@ from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
 from agencies.selectors import active_announcements, work_calendar
-from mpp.cache import incr
+from mpp.cache import version as cached_version
+from mpp.cache import version_bump
 
 from . import slots
 from .models import (
@@ -70,12 +71,12 @@ _LOCAL_CONFIG: dict[str, tuple[int, object]] = {}
 
 
 def config_version() -> int:
-    return cache.get_or_set(CONFIG_VERSION_KEY, 1, None)
+    return cached_version(CONFIG_VERSION_KEY)
 
 
 def _config_version_move() -> None:
     _LOCAL_CONFIG.clear()
-    incr(CONFIG_VERSION_KEY)
+    version_bump(CONFIG_VERSION_KEY)
 
 
 def config_version_bump(**_signal_kwargs) -> None:
@@ -116,14 +117,13 @@ def call_breaks(*, version: int | None = None) -> list[QueueBreak]:
 
 
 def board_version() -> int:
-    return cache.get_or_set(BOARD_VERSION_KEY, 1, None)
+    return cached_version(BOARD_VERSION_KEY)
 
 
 def board_version_bump() -> None:
     """Called on commit of every change the board shows: the cached snapshot is retired."""
     _LOCAL_BOARD.clear()
-    if incr(BOARD_VERSION_KEY) == 1:  # the key was gone: never reuse version 1's snapshot
-        incr(BOARD_VERSION_KEY)
+    version_bump(BOARD_VERSION_KEY)
 
 
 def _build_board(now: datetime) -> dict:

@@ -222,3 +222,30 @@ def test_a_flushed_cache_never_brings_back_an_old_calendar_stamp(queue, clock):
     first = calendar_stamp()
     cache.clear()
     assert calendar_stamp() != first
+
+
+@pytest.mark.django_db
+def test_a_flushed_cache_never_brings_back_an_old_queue_version(queue):
+    config, board = selectors.config_version(), selectors.board_version()
+    cache.clear()
+    assert selectors.config_version() != config
+    cache.clear()
+    selectors._config_version_move()  # a queue saved after the flush
+    selectors.board_version_bump()
+    assert selectors.config_version() not in (config, 1, 2)
+    assert selectors.board_version() not in (board, 1, 2)
+
+
+@pytest.mark.django_db
+def test_the_calendar_stamp_moves_at_the_change_and_again_when_it_commits(
+    queue, django_capture_on_commit_callbacks
+):
+    from agencies.models import OfficeHours
+    from agencies.selectors import calendar_stamp
+
+    before = calendar_stamp()
+    with django_capture_on_commit_callbacks(execute=True):
+        OfficeHours.objects.filter(weekday=0).update(closes_at="15:00")
+        OfficeHours.objects.get(weekday=0).save()
+        during = calendar_stamp()  # this transaction reads the new rows
+    assert before != during != calendar_stamp()  # moved again on commit
