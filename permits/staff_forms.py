@@ -23,8 +23,8 @@ from accounts.services import is_deliverable_email
 from services.models import Service
 
 from .models import Application
-from .selectors import WorklistFilters
-from .transitions import OPEN_STATUSES, ApplicationStatus
+from .selectors import WorklistFilters, worklist_statuses
+from .transitions import ApplicationStatus
 
 S = ApplicationStatus
 
@@ -123,11 +123,11 @@ def parse_worklist_query(params, service_codes: set[str]) -> tuple[WorklistQuery
         handled = ""
 
     q = " ".join(params.get("q", "").split())[:100]
-    # Filters that only select running or open applications, with a status they exclude: the list
-    # is empty, and the page says why rather than showing nothing.
+    # A deadline or "not yet handled" filter with a status it excludes (selectors.worklist_statuses):
+    # the list is empty, and the page says why rather than showing nothing.
     if status and status != "all":
-        label = dict(S.choices)[status]
-        if deadline and status != S.IN_PROCESS:
+        label = S(status).label
+        if deadline and not worklist_statuses(WorklistFilters(status=status, overdue=True)):
             notices.append(
                 _(
                     "Filter batas waktu hanya mencakup permohonan yang sedang diproses, jadi tidak ada "
@@ -135,7 +135,7 @@ def parse_worklist_query(params, service_codes: set[str]) -> tuple[WorklistQuery
                 )
                 % {"status": label}
             )
-        if handled == UNASSIGNED and status not in OPEN_STATUSES:
+        if handled == UNASSIGNED and not worklist_statuses(WorklistFilters(status=status, unassigned=True)):
             notices.append(
                 _(
                     "'Belum ditangani' hanya mencakup permohonan yang masih terbuka, jadi tidak ada "

@@ -215,7 +215,7 @@ def _worklist_row(application: Application, deadline: Deadline, page: _RowTexts)
     }
 
 
-# The worklist's rows are rendered here with format_html (every value escaped), not by a template
+# The worklist's rows are rendered here with _html (every value escaped), not by a template
 # loop: the template engine spent about 0.3 ms of CPU per row on its ~25 variable lookups, a third
 # of the page (cProfile against 1,000,000 applications, benchmarks/README.md). The markup is the
 # one the template had; the template prints the rows with {{ rows_html }}.
