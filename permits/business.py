@@ -164,6 +164,25 @@ def standard_verification_current(application: Application) -> bool:
     ).exists()
 
 
+def business_panel(application: Application, *, may_act: bool) -> dict | None:
+    """The OSS RBA panel of the staff application page (None for a service without a risk level):
+    what the level asks and whether it is done, and whether ``may_act`` staff can verify now."""
+    level = application.service.risk_level
+    required = obligation(level)
+    if required is None:
+        return None
+    medium_high = level == RiskLevel.MEDIUM_HIGH
+    verified = medium_high and standard_verification_current(application)
+    return {
+        "risk_label": application.service.get_risk_level_display(),
+        "obligation": required,
+        "items": business_outstanding(application, verified=verified),
+        "medium_high": medium_high,
+        "verified": verified,
+        "can_verify": medium_high and not verified and may_act and application.status == S.IN_PROCESS,
+    }
+
+
 def business_approval_problems(application: Application) -> list[str]:
     """What keeps a business application from being approved: at menengah tinggi, the agency's
     verification of the standard fulfilment document."""
@@ -289,10 +308,12 @@ def application_verify_standard(
     """The agency's verification of the standard fulfilment document (menengah tinggi), after the
     file is declared complete and before approval; recorded with who, when and the note."""
     now = now or timezone.now()
+    seen = application.status
     application = Application.objects.select_for_update().select_related("service").get(pk=application.pk)
-    from .services import _ensure_staff, _save, _with_note
+    from .services import _ensure_not_stale, _ensure_staff, _save, _with_note
 
     _ensure_staff(application, actor)
+    _ensure_not_stale(seen, application)
     if application.service.risk_level != RiskLevel.MEDIUM_HIGH:
         raise DomainError(
             _("Verifikasi Sertifikat Standar hanya untuk layanan dengan tingkat risiko menengah tinggi."),

@@ -274,7 +274,14 @@ def _worklist_shape(queryset: QuerySet[Application], user: User, *, for_page: bo
 
 def _detail_queryset() -> QuerySet[Application]:
     return Application.objects.select_related(
-        "service", "agency", "standard", "applicant", "assigned_to", "assisted_by"
+        "service",
+        "agency",
+        "standard",
+        "applicant",
+        "assigned_to",
+        "assisted_by",
+        "standard_declared_by",
+        "standard_verified_by",
     ).prefetch_related(
         Prefetch(
             "field_values",

@@ -685,8 +685,8 @@ class RequestCorrectionSerializer(NoteActionSerializer):
     items = CorrectionItemInputSerializer(many=True, allow_empty=False)
 
 
-class StandardVerificationSerializer(StaffActionSerializer):
-    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+class StandardVerificationSerializer(NoteActionSerializer):
+    """The agency's verification of the standard fulfilment document (its own schema name)."""
 
 
 class StepCompleteSerializer(NoteActionSerializer):

@@ -186,6 +186,12 @@ class ApproveForm(ActionForm):
     note = _note_field()
 
 
+class StandardVerifyForm(ActionForm):
+    """The agency's verification of the standard fulfilment document (OSS RBA, menengah tinggi)."""
+
+    note = _note_field(gettext_lazy("Catatan verifikasi (opsional)"))
+
+
 class IssueForm(ActionForm):
     pass
 

@@ -3,7 +3,6 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
-from . import business_views
 from . import staff_views as views
 
 app_name = "permits_staff"
@@ -17,7 +16,7 @@ urlpatterns = [
     path("permohonan/<int:pk>/perbaikan/", views.request_correction, name="correction"),
     path("permohonan/<int:pk>/langkah/", views.complete_step, name="step"),
     path("permohonan/<int:pk>/setujui/", views.approve, name="approve"),
-    path("permohonan/<int:pk>/sertifikat-standar/", business_views.standard_verify, name="standard_verify"),
+    path("permohonan/<int:pk>/sertifikat-standar/", views.standard_verify, name="standard_verify"),
     path("permohonan/<int:pk>/tolak/", views.reject, name="reject"),
     path("permohonan/<int:pk>/terbitkan/", views.issue, name="issue"),
     path("permohonan/<int:pk>/ambil/", views.claim, name="claim"),

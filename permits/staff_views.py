@@ -52,6 +52,7 @@ from mpp.pagination import COUNT_CAP, CappedPaginator
 from services.models import FormField, StepRole
 
 from . import selectors, services
+from .business import application_verify_standard, business_panel
 from .forms import ApplicationForm, UploadForm, initial_values
 from .models import Application, Document
 from .staff_forms import (
@@ -67,6 +68,7 @@ from .staff_forms import (
     CorrectionItemFormSet,
     IssueForm,
     RejectForm,
+    StandardVerifyForm,
     StepForm,
     VerifyForm,
     chosen_citizen,
@@ -512,6 +514,7 @@ def _detail_context(request: HttpRequest, application: Application, bound: dict 
         "assign": may_act and is_open and user.role == Role.SUPERVISOR,
         "edit": may_act and application.is_assisted and status in (S.DRAFT, S.RETURNED),
     }
+    business = business_panel(application, may_act=may_act)
     step_may_complete = next_step is not None and user.role in services.STEP_ROLE_ACTORS.get(
         next_step.responsible_role, frozenset()
     )
@@ -524,6 +527,7 @@ def _detail_context(request: HttpRequest, application: Application, bound: dict 
         "approve": ApproveForm(application=application),
         "reject": RejectForm(application=application, requirements=requirements),
         "issue": IssueForm(application=application),
+        "standard_verify": StandardVerifyForm(application=application),
         "claim": ClaimForm(application=application),
         "assign": AssignForm(
             application=application,
@@ -554,6 +558,7 @@ def _detail_context(request: HttpRequest, application: Application, bound: dict 
         "deadline": deadline_of(application, _calendar(now), now),
         # The levy (SKRD) and issued-permit panels, with their own staff forms (permits.verify_views).
         "issuance_panel": selectors.issuance_panel(application, user),
+        "business": business,
         "can": can,
         "may_act": may_act,
         "forms": forms,
@@ -635,6 +640,23 @@ def verify(request: HttpRequest, pk: int) -> HttpResponse:
             application=application, actor=request.user, note=form.cleaned_data["note"]
         ),
         lambda: _("Berkas dinyatakan lengkap. Batas waktu penyelesaian mulai berjalan."),
+    )
+
+
+@agency_staff_required
+@require_POST
+def standard_verify(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _get_application(request, pk)
+    form = StandardVerifyForm(request.POST, application=application)
+    return _act(
+        request,
+        application,
+        "standard_verify",
+        form,
+        lambda: application_verify_standard(
+            application=application, actor=request.user, note=form.cleaned_data["note"]
+        ),
+        lambda: _("Verifikasi Sertifikat Standar dicatat."),
     )
 
 

@@ -355,20 +355,24 @@ def test_the_staff_page_shows_the_declaration_and_records_the_verification(clien
     detail = reverse("permits_staff:detail", args=[application.pk])
     verify = reverse("permits_staff:standard_verify", args=[application.pk])
     client.force_login(UserFactory(officer=True))  # another agency's officer
-    assert client.post(verify, {"note": "x"}).status_code == 404
+    assert client.post(verify, {"note": "x", "seen_status": "in_process"}).status_code == 404
     client.force_login(application.applicant)
-    assert client.post(verify, {"note": "x"}).status_code in (302, 403)
+    assert client.post(verify, {"note": "x", "seen_status": "in_process"}).status_code in (302, 403)
     assert Application.objects.get(pk=application.pk).standard_verified_at is None
     client.force_login(officer)
     page = client.get(detail).content.decode()
     assert "Perizinan berusaha berbasis risiko (OSS RBA)" in page and NIB in page
     assert "Catat verifikasi Sertifikat Standar" in page
-    response = client.post(verify, {"note": "Sesuai standar toko obat"}, follow=True)
+    response = client.post(
+        verify, {"note": "Sesuai standar toko obat", "seen_status": "in_process"}, follow=True
+    )
     assert "Verifikasi Sertifikat Standar dicatat." in response.content.decode()
     page = client.get(detail).content.decode()
     assert "Catat verifikasi Sertifikat Standar" not in page and "Sesuai standar toko obat" in page
     assert Application.objects.get(pk=application.pk).standard_verified_by == officer
-    refused = client.post(verify, {}, follow=True).content.decode()  # already verified: nothing changes
+    refused = client.post(
+        verify, {"seen_status": "in_process"}, follow=True
+    ).content.decode()  # already verified: nothing changes
     assert (
         Application.objects.get(pk=application.pk)
         .history.filter(history_change_reason__startswith="Sertifikat Standar diverifikasi")
@@ -376,6 +380,17 @@ def test_the_staff_page_shows_the_declaration_and_records_the_verification(clien
         == 1
         and "Permohonan" in refused
     )
+
+
+def test_the_staff_verification_checks_the_status_seen_and_the_note_like_every_action(client):
+    application, officer, _supervisor = in_process_medium_high()
+    verify = reverse("permits_staff:standard_verify", args=[application.pk])
+    client.force_login(officer)
+    stale = client.post(verify, {"seen_status": "submitted"}, follow=True).content.decode()
+    assert "Muat ulang halaman" in stale
+    too_long = client.post(verify, {"seen_status": "in_process", "note": "x" * 1001})
+    assert "Tindakan belum dijalankan: periksa isian yang ditandai." in too_long.content.decode()
+    assert Application.objects.get(pk=application.pk).standard_verified_at is None
 
 
 def test_the_staff_page_shows_a_made_declaration(client):
