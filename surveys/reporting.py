@@ -11,7 +11,6 @@ Reading a few hundred summary rows instead of every response keeps each dashboar
 """
 
 from datetime import date, datetime
-from decimal import Decimal, localcontext
 
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -25,22 +24,13 @@ from reports.providers import Figure, Section, Table, _month_label, _number, reg
 from reports.selectors import Period, Scope, months_back, survey_sums
 from services.models import Service
 
-from . import ikm as formula
 from .models import ELEMENTS
 from .questions import QUESTIONS
-from .selectors import IkmRow
+from .selectors import IkmRow, ikm_row
 
 
 def _ikm_row(values: dict, key=None) -> IkmRow | None:
-    respondents = values.get("respondents") or 0
-    if not respondents:
-        return None
-    sums = tuple(int(values[e]) for e in ELEMENTS)
-    exact = formula.ikm_exact(sums, respondents)
-    with localcontext() as context:
-        context.prec = 30
-        value = Decimal(exact.numerator) / Decimal(exact.denominator)
-    return IkmRow(key=key, respondents=respondents, sums=sums, value=value)
+    return ikm_row(values.get("respondents") or 0, (values[e] for e in ELEMENTS), key)
 
 
 def ikm_of_scope(*, scope: Scope, period: Period) -> IkmRow | None:

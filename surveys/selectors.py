@@ -11,11 +11,9 @@ from __future__ import annotations
 import calendar as pycalendar
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
-from django.db import connection
-from django.db.models import Count, DecimalField, ExpressionWrapper, F, Q, QuerySet, Sum, Value
-from django.db.models.functions import Cast
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -23,7 +21,6 @@ from . import ikm as formula
 from .models import ELEMENTS, FollowUpAction, SurveyInvitation, SurveyResponse
 
 PERIOD_KINDS = {"month": _("Bulan"), "quarter": _("Triwulan"), "year": _("Tahun")}
-_NUMERIC = DecimalField(max_digits=30, decimal_places=12)
 
 
 @dataclass(frozen=True)
@@ -116,29 +113,25 @@ class IkmRow:
 
 
 def _aggregates() -> dict:
-    total = sum((F(e) for e in ELEMENTS[1:]), F(ELEMENTS[0]))
-    return {
-        "respondents": Count("id"),
-        **{f"sum_{e}": Sum(e) for e in ELEMENTS},
-        "ikm": ExpressionWrapper(
-            Cast(Sum(total), _NUMERIC)
-            * Value(Decimal(formula.SCALE_FACTOR))
-            / (Count("id") * formula.ELEMENT_COUNT),
-            output_field=_NUMERIC,
-        ),
-    }
+    return {"respondents": Count("id"), **{f"sum_{e}": Sum(e) for e in ELEMENTS}}
 
 
-def _row(values: dict, key) -> IkmRow:
-    sums = tuple(values[f"sum_{e}"] for e in ELEMENTS)
-    if connection.vendor == "postgresql" or not values["respondents"]:
-        value = Decimal(values["ikm"] or 0)
-    else:
-        # SQLite's NUMERIC is an integer here and divides as one; the sums are exact, so the
-        # reference formula gives the same value the PostgreSQL query does.
-        exact = formula.ikm_exact(sums, values["respondents"])
+def ikm_row(respondents: int, sums, key=None) -> IkmRow | None:
+    """The IKM of ``respondents`` responses whose element scores add up to ``sums`` (in ELEMENTS
+    order), from the exact reference formula (``surveys.ikm``): the same value on every database.
+    None without respondents."""
+    if not respondents:
+        return None
+    sums = tuple(int(value) for value in sums)
+    exact = formula.ikm_exact(sums, respondents)
+    with localcontext() as context:
+        context.prec = 30
         value = Decimal(exact.numerator) / Decimal(exact.denominator)
-    return IkmRow(key=key, respondents=values["respondents"], sums=sums, value=value)
+    return IkmRow(key=key, respondents=respondents, sums=sums, value=value)
+
+
+def _row(values: dict, key) -> IkmRow | None:
+    return ikm_row(values["respondents"], (values[f"sum_{e}"] for e in ELEMENTS), key)
 
 
 def responses_in(period: Period) -> QuerySet[SurveyResponse]:
