@@ -71,8 +71,7 @@ from .selectors import (
     applications_for_citizen,
     track_lookup,
     worklist,
-    worklist_count_cap,
-    worklist_rows_by_key,
+    worklist_paging,
 )
 from .serializers import (
     LIST_ROW_VALUES,
@@ -331,9 +330,10 @@ class ApplicationViewSet(viewsets.GenericViewSet):
                 q=data.get("q", ""),
             )
             applications = worklist(user, filters)
-            cap, self.paginator.count_in_order = worklist_count_cap(filters)
-            self.paginator.count_cap = min(cap, self.paginator.count_cap)
-            self.paginator.rows_by_key = worklist_rows_by_key(user, filters)
+            paging = worklist_paging(user, filters)
+            self.paginator.count_cap = paging["cap"]
+            self.paginator.count_in_order = paging["count_in_order"]
+            self.paginator.rows_by_key = paging["rows_by_key"]
             values = STAFF_LIST_ROW_VALUES
         elif is_citizen(user):
             applications = applications_for_citizen(user)

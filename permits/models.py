@@ -162,7 +162,7 @@ class Application(models.Model):
             # Each index that gives the worklist's order ends with the id, its last tiebreaker: the
             # list reads its keys (the count and the page) from one of them alone, and an index
             # that gives only part of the order loses to any that gives all of it. A page then
-            # reads its 20 rows by key (permits.selectors.worklist_rows_by_key).
+            # reads its 20 rows by key (permits.selectors.worklist_paging).
             # One status of one agency in the worklist's order: with submitted_at, a status filter
             # (e.g. "due within 3 days") reads 20 rows, not the whole first deadline (7,268
             # applications share today's closing time at DPMPTSP, all read to sort them).

@@ -89,14 +89,19 @@ def is_name_search(q: str) -> bool:
     return len(q) >= MIN_NAME_SEARCH and not looks_like_number(number) and not _is_number_search(number)
 
 
-def worklist_count_cap(filters: WorklistFilters) -> tuple[int, bool]:
-    """How far a worklist page counts and whether it counts in the list's order (see mpp/pagination.py)."""
-    if is_name_search(filters.q):
-        return NAME_SEARCH_COUNT_CAP, True
-    return COUNT_CAP, False
+def worklist_paging(user: User, filters: WorklistFilters, *, for_page: bool = False) -> dict:
+    """How the worklist's ``CappedPaginator`` counts and reads (its ``cap``, ``count_in_order`` and
+    ``rows_by_key``), the same for the staff page and the API: a name search counts up to 101 in
+    the list's order, anything else up to 1,001; the rows are read by key (``_worklist_rows_by_key``)."""
+    name_search = is_name_search(filters.q)
+    return {
+        "cap": NAME_SEARCH_COUNT_CAP if name_search else COUNT_CAP,
+        "count_in_order": name_search,
+        "rows_by_key": _worklist_rows_by_key(user, filters, for_page=for_page),
+    }
 
 
-def worklist_rows_by_key(
+def _worklist_rows_by_key(
     user: User, filters: WorklistFilters, *, for_page: bool = False
 ) -> Callable[[list[int]], QuerySet[Application]] | None:
     """How a worklist page reads its rows once it has their keys (``rows_by_key`` of

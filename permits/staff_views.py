@@ -48,7 +48,7 @@ from accounts.services import (
 )
 from agencies.selectors import work_calendar
 from mpp.errors import DomainError
-from mpp.pagination import COUNT_CAP, CappedPaginator
+from mpp.pagination import CappedPaginator
 from services.models import FormField, StepRole
 
 from . import selectors, services
@@ -369,13 +369,10 @@ def worklist(request: HttpRequest) -> HttpResponse:
     if search_problem:
         notices.append(search_problem)
         filters = replace(filters, q="")
-    cap, count_in_order = selectors.worklist_count_cap(filters)
     paginator = CappedPaginator(
         selectors.worklist(user, filters, now=now, for_page=True),
         PAGE_SIZE,
-        cap=min(cap, COUNT_CAP),
-        count_in_order=count_in_order,
-        rows_by_key=selectors.worklist_rows_by_key(user, filters, for_page=True),
+        **selectors.worklist_paging(user, filters, for_page=True),
     )
     page = paginator.page(_page_number(request.GET.get("page", ""), paginator, notices))
     calendar = _calendar(now)
