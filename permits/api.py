@@ -331,7 +331,7 @@ class ApplicationViewSet(viewsets.GenericViewSet):
             )
             applications = worklist(user, filters)
             paging = worklist_paging(user, filters)
-            self.paginator.count_cap = paging["cap"]
+            self.paginator.count_cap = min(paging["cap"], self.paginator.count_cap)
             self.paginator.count_in_order = paging["count_in_order"]
             self.paginator.rows_by_key = paging["rows_by_key"]
             values = STAFF_LIST_ROW_VALUES

@@ -394,7 +394,7 @@ def test_the_count_stops_at_the_cap_and_pages_past_it_are_refused(client, servic
     for i in range(26):
         ApplicationFactory(service=service, in_process=True, due_at=now + dt.timedelta(hours=i + 1))
     client.force_login(officer)
-    with mock.patch("permits.staff_views.COUNT_CAP", 25):
+    with mock.patch("permits.selectors.COUNT_CAP", 25):
         first = client.get(WORKLIST)
         past = client.get(WORKLIST, {"page": "3"})
     page = re.sub(r"\s+", " ", first.content.decode())
