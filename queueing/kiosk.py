@@ -38,13 +38,14 @@ def _error(detail: str, code: str, status: int) -> JsonResponse:
     return JsonResponse({"detail": detail, "code": code}, status=status)
 
 
-def _body(request: HttpRequest) -> dict:
+def _body(request: HttpRequest) -> dict | None:
+    """The request's fields, or None when a JSON body is not a JSON object."""
     if request.content_type == "application/json":
         try:
             data = json.loads(request.body or b"{}")
         except ValueError:
-            return {}
-        return data if isinstance(data, dict) else {}
+            return None
+        return data if isinstance(data, dict) else None
     return request.POST.dict()
 
 
@@ -64,6 +65,10 @@ def kiosk_issue(request: HttpRequest) -> JsonResponse:
             _("Terlalu banyak permintaan dari perangkat ini. Coba lagi sebentar lagi."), "throttled", 429
         )
     data = _body(request)
+    if data is None:
+        return _error(
+            _("Permintaan tidak dapat dibaca: kirim objek JSON atau isian formulir."), "bad_request", 400
+        )
     queue = selectors.active_queue_by_prefix(str(data.get("queue", ""))[:2], version=version)
     if queue is None:
         return _error(_("Antrian tidak ditemukan."), "queue_not_found", 400)

@@ -249,3 +249,15 @@ def test_the_calendar_stamp_moves_at_the_change_and_again_when_it_commits(
         OfficeHours.objects.get(weekday=0).save()
         during = calendar_stamp()  # this transaction reads the new rows
     assert before != during != calendar_stamp()  # moved again on commit
+
+
+@pytest.mark.django_db
+def test_a_body_that_is_not_a_json_object_gets_its_own_message(client, queue, clock):
+    for body in ("{not json", "[1, 2]"):
+        answer = client.post(URL, body, content_type="application/json")
+        assert answer.status_code == 400
+        assert answer.json() == {
+            "detail": "Permintaan tidak dapat dibaca: kirim objek JSON atau isian formulir.",
+            "code": "bad_request",
+        }
+    assert Ticket.objects.count() == 0
