@@ -88,6 +88,21 @@ def test_the_per_request_parts_are_not_kept():
     assert 'value="/petugas/permohonan/?status=all"' in second
 
 
+def test_a_name_is_escaped_and_one_kept_header_serves_every_officer():
+    chrome._header.cache_clear()
+    for name in ("<b>Budi</b> Petugas", "Dewi Petugas"):
+        user = UserFactory(officer=True, full_name=name)
+        context = {"request": _contexts(user, "/petugas/permohonan/"), "user": user, "csrf_token": "t"}
+        with translation.override("id"):
+            header = chrome.site_header(context)
+    assert "Dewi" in header
+    assert chrome._header.cache_info().currsize == 1
+    user = UserFactory(officer=True, full_name="<b>Budi</b> Petugas")
+    context = {"request": _contexts(user, "/petugas/permohonan/"), "user": user, "csrf_token": "t"}
+    with translation.override("id"):
+        assert "&lt;b&gt;Budi&lt;/b&gt;" in chrome.site_header(context)
+
+
 def test_a_path_is_escaped_in_the_language_switch():
     user = UserFactory()
     context = {

@@ -6,7 +6,7 @@ cost about 1.5 ms of CPU per page (some 25 ``{% url %}`` reversals and 20 role c
 benchmarks/README.md), for output that depends on a handful of values. Here the output is rendered
 from ``partials/header.html`` and ``partials/footer.html`` once per combination of those values and
 kept in this process (a bounded LRU); the per-request parts, the CSRF token and the current path,
-are put in afterwards.
+and the signed-in user's name are put in afterwards.
 
 ``{% site_header %}`` and ``{% site_footer %}`` (``{% load chrome %}``) replace the includes.
 """
@@ -28,6 +28,7 @@ register = template.Library()
 # they are (letters and underscores only) and appear nowhere else in the templates.
 _CSRF = "MPPCHROMECSRFTOKEN"
 _PATH = "MPPCHROMECURRENTPATH"
+_NAME = "MPPCHROMEUSERNAME"  # the signed-in user's name: one kept header per kind of user, not per person
 
 
 def _user_key(user) -> tuple | None:
@@ -40,7 +41,6 @@ def _user_key(user) -> tuple | None:
         bool(user.agency_id),
         user.is_agency_staff,
         user.is_mpp_admin,
-        user.get_short_name(),
     )
 
 
@@ -63,7 +63,7 @@ def _header(language: str, user_key, namespace: str, url_name: str, unread: int,
     if user_key is None:
         user = SimpleNamespace(is_authenticated=False)
     else:
-        role, is_superuser, has_agency, is_agency_staff, is_mpp_admin, short_name = user_key
+        role, is_superuser, has_agency, is_agency_staff, is_mpp_admin = user_key
         user = SimpleNamespace(
             is_authenticated=True,
             role=role,
@@ -71,7 +71,7 @@ def _header(language: str, user_key, namespace: str, url_name: str, unread: int,
             agency_id=1 if has_agency else None,
             is_agency_staff=is_agency_staff,
             is_mpp_admin=is_mpp_admin,
-            get_short_name=short_name,
+            get_short_name=_NAME,
         )
     request = SimpleNamespace(
         resolver_match=SimpleNamespace(namespace=namespace, url_name=url_name),
@@ -106,8 +106,11 @@ def site_header(context) -> str:
     )
     token = context.get("csrf_token")
     path = request.get_full_path() if request is not None else ""
-    # The token is letters and digits; both are escaped as the template would escape them.
-    return mark_safe(html.replace(_CSRF, escape(str(token or ""))).replace(_PATH, escape(path)))
+    user = context.get("user")
+    name = user.get_short_name() if user is not None and user.is_authenticated else ""
+    # Each is escaped as the template would escape it.
+    html = html.replace(_CSRF, escape(str(token or ""))).replace(_PATH, escape(path))
+    return mark_safe(html.replace(_NAME, escape(name)))
 
 
 @register.simple_tag(takes_context=True)
