@@ -28,7 +28,7 @@ from django.views.decorators.http import require_POST
 from agencies.selectors import CALENDAR_STAMP_KEY, work_calendar
 from mpp.cache import hit_and_get
 from mpp.errors import DomainError
-from mpp.ratelimit import client_ip
+from mpp.ratelimit import limit_key
 
 from . import selectors, services
 from .api import ticket_payload
@@ -55,7 +55,7 @@ def kiosk_issue(request: HttpRequest) -> JsonResponse:
     """Issue a walk-in ticket: ``queue`` (prefix), optional ``priority_reason`` and ``service``
     (a service code the queue serves); JSON or form-encoded."""
     count, (version, calendar_stamp) = hit_and_get(
-        f"ratelimit:queue-issue:{client_ip(request)}",  # the same count as the page and the API
+        limit_key(request, "queue-issue"),  # the same count as the page and the API
         settings.MPP_QUEUE_ISSUE_RATE_WINDOW,
         selectors.CONFIG_VERSION_KEY,
         CALENDAR_STAMP_KEY,
