@@ -180,7 +180,12 @@ def test_counter_status_is_shown_and_guarded(queue, open_counter, officer, clock
     services.ticket_call_next(counter=open_counter, actor=officer)
     with pytest.raises(ConflictError, match="Selesaikan tiket"):
         services.counter_set_status(counter=open_counter, actor=officer, status="closed")
-    assert open_counter.history.first().history_user == officer
+    # The refused close wrote nothing: the newest row is still the officer's opening. (By id, not
+    # by date: the counter was made at the real time, before the frozen clock's Tuesday.)
+    newest = open_counter.history.order_by("-history_id").first()
+    assert (newest.status, newest.history_user) == ("open", officer)
+    open_counter.refresh_from_db()
+    assert open_counter.status == "open"
 
 
 # --- bookings ------------------------------------------------------------------------------------
