@@ -95,6 +95,10 @@ def login():
 
 
 def _assert_fits_viewport(page) -> None:
+    # Measure the page a person sees: its stylesheets applied. A locator's wait ends once the
+    # element is in the DOM, which can be before a page's own stylesheet (reports.css) has loaded;
+    # CI once measured a dashboard's table without it, 95 px too wide.
+    page.wait_for_load_state("load")
     overflow = page.evaluate(
         "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
