@@ -38,6 +38,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS_DIR = ROOT / "benchmarks" / "results"
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/mpp_bench"
+# Production reads sessions and the cache from Redis (mpp/settings.py); without it every request
+# reads its session from the database, one query more.
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 BENCH_DOMAIN = "bench.mpp.invalid"
 TARGETS = {"worklist": {"median": 15.0, "p95": 40.0}, "track": {"median": 10.0}}
 
@@ -51,6 +54,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
         help="PostgreSQL database loaded by generate_applications.py. Default: $DATABASE_URL or %(default)s",
     )
+    add_redis_argument(parser)
     parser.add_argument(
         "--requests", type=int, default=200, help="timed requests per case (default: %(default)s)"
     )
@@ -83,8 +87,18 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
-def setup_django(database_url: str) -> None:
+def add_redis_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--redis-url",
+        default=os.environ.get("REDIS_URL") or DEFAULT_REDIS_URL,
+        help="Redis for the cache and sessions, as in production; '' for none (database sessions: one "
+        "query more per request). Default: $REDIS_URL or %(default)s",
+    )
+
+
+def setup_django(database_url: str, redis_url: str = "") -> None:
     os.environ["DATABASE_URL"] = database_url
+    os.environ["REDIS_URL"] = redis_url
     os.environ["DJANGO_DEBUG"] = "0"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mpp.settings")
     os.environ.setdefault("LOG_LEVEL", "ERROR")
@@ -167,7 +181,7 @@ def summarize(times: list[float], queries: list[int], db_times: list[float], cpu
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    setup_django(args.database_url)
+    setup_django(args.database_url, args.redis_url)
     from django.core.management import call_command
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor

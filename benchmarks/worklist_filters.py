@@ -33,7 +33,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from permits_worklist import BENCH_DOMAIN, DEFAULT_DATABASE_URL, RESULTS_DIR, setup_django
+from permits_worklist import (
+    BENCH_DOMAIN,
+    DEFAULT_DATABASE_URL,
+    RESULTS_DIR,
+    add_redis_argument,
+    setup_django,
+)
 
 STATUSES = ["", "all", "submitted", "returned", "in_process", "approved", "issued", "rejected"]
 HANDLED = ["", "saya", "belum"]
@@ -51,6 +57,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
         help="PostgreSQL database loaded by generate_applications.py. Default: $DATABASE_URL or %(default)s",
     )
+    add_redis_argument(parser)
     parser.add_argument("--user", dest="users", action="append", help="staff e-mail (repeatable)")
     parser.add_argument(
         "--requests", type=int, default=3, help="timed requests per list (default: %(default)s)"
@@ -80,7 +87,7 @@ def default_users() -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    setup_django(args.database_url)
+    setup_django(args.database_url, args.redis_url)
     from django.db.models import Count
     from django.test import Client
 
