@@ -109,3 +109,16 @@ def test_the_stored_name_cannot_drift_from_the_applicants(service):
     other = UserFactory(full_name="Budi Santoso")
     Application.objects.filter(pk=application.pk).update(applicant=other)
     assert stored_name(application) == "Budi Santoso"
+
+
+@postgres_only
+def test_postgres_knows_the_names_finely_enough_to_tell_a_whole_name_from_a_common_one():
+    """Migration permits 0011 keeps 1,000 histogram entries for UPPER(applicant_name) (default 100:
+    every rare name was guessed at 1 % and the whole list walked, 52-130 ms at 1,000,000)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname, a.attstattarget FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+            "WHERE c.relname IN ('permit_app_name_trgm', 'permit_app_open_name_trgm') AND a.attnum = 1"
+        )
+        targets = dict(cursor.fetchall())
+    assert targets == {"permit_app_name_trgm": 1000, "permit_app_open_name_trgm": 1000}
