@@ -1064,6 +1064,17 @@ def drop_secondary_indexes(cur, tables) -> list[str]:
         )
         for name, definition in cur.fetchall():
             indexes.append(definition)
+            # A statistics target a migration set on an index expression (permits 0011: the
+            # applicants' names) goes with the index; it is put back with it.
+            cur.execute(
+                "SELECT attnum, attstattarget FROM pg_attribute WHERE attrelid = %s::regclass "
+                "AND attnum > 0 AND attstattarget >= 0",
+                [f'"{name}"'],
+            )
+            indexes.extend(
+                f'ALTER INDEX "{name}" ALTER COLUMN {column} SET STATISTICS {target}'
+                for column, target in cur.fetchall()
+            )
             cur.execute(f'DROP INDEX "{name}"')
     return indexes + uniques + foreign
 

@@ -230,6 +230,15 @@ def run(args: argparse.Namespace, connection) -> int:
         )[:1]
     )
     number = agency_numbers[0] if agency_numbers else sample[0][0]
+    # Whole names of the agency's open applicants ("Bayu Anwar"), as an officer types them: few
+    # matches, where "siti" matches 2 % of the list. A different name per request.
+    full_names = sorted(
+        set(
+            Application.objects.filter(agency_id=officer.agency_id, status__in=["submitted", "in_process"])
+            .order_by("-id")
+            .values_list("applicant_name", flat=True)[:200]
+        )
+    )[:50]
     prefix = number.rsplit("-", 1)[0]  # e.g. "NIB-2026": one service's numbers of one year
     print(
         f"database: {total:,} applications; officer {officer.email} ({args.agency}: {agency_total:,} "
@@ -273,6 +282,16 @@ def run(args: argparse.Namespace, connection) -> int:
         def run():
             response = client.get(path, **extra)
             return response.status_code
+
+        return run
+
+    def get_full_name(client, path):
+        names = {"i": 0}
+
+        def run():
+            names["i"] += 1
+            query = urllib.parse.urlencode({"q": full_names[names["i"] % len(full_names)]})
+            return client.get(f"{path}?{query}").status_code
 
         return run
 
@@ -325,6 +344,12 @@ def run(args: argparse.Namespace, connection) -> int:
             get(staff, f"{page}?q=siti"),
         ),
         (
+            "page-search-fullname",
+            "worklist",
+            "HTML page, search a whole applicant name (50 names of open applications in turn)",
+            get_full_name(staff, page),
+        ),
+        (
             "page-search-number",
             "worklist",
             "HTML page, search one tracking number",
@@ -372,6 +397,12 @@ def run(args: argparse.Namespace, connection) -> int:
             get(staff, f"{api}?q=siti"),
         ),
         (
+            "api-search-fullname",
+            "worklist",
+            "API list, search a whole applicant name (50 names in turn)",
+            get_full_name(staff, api),
+        ),
+        (
             "api-status-all",
             "worklist",
             "API list, every status (closed too)",
@@ -396,6 +427,12 @@ def run(args: argparse.Namespace, connection) -> int:
                     "worklist",
                     "MPP admin: HTML page, every agency, search 'siti'",
                     get(admin, f"{page}?q=siti"),
+                ),
+                (
+                    "admin-search-fullname",
+                    "worklist",
+                    "MPP admin: HTML page, every agency, search a whole name (50 in turn)",
+                    get_full_name(admin, page),
                 ),
                 (
                     "admin-submitted",
