@@ -1,12 +1,16 @@
 """seed_demo loads a complete, believable MPP and can run again without changing anything."""
 
+import datetime as dt
+
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from accounts.models import Role, User
 from agencies.models import Agency, Maklumat, MppProfile
 from notifications.models import MessageTemplate
 from queueing.models import Counter
+from services.management.commands.seed_demo import _closure_announcement
 from services.models import Requirement, Service, ServiceStandard
 
 pytestmark = pytest.mark.django_db
@@ -59,3 +63,24 @@ def test_seed_demo_creates_no_accounts_outside_demo_mode(settings):
     call_command("seed_demo")
     assert not User.objects.exists()
     assert Service.objects.count() >= 150
+
+
+@pytest.mark.parametrize(
+    ("today", "title", "until"),
+    [
+        ("2026-12-07", "Layanan tutup 24–25 Desember 2026", "2026-12-26"),  # cuti bersama + Natal
+        ("2026-12-25", "Layanan tutup 25 Desember 2026", "2026-12-26"),  # on the day: still shown
+        ("2026-12-28", "Layanan tutup 1 Januari 2027", "2027-01-02"),  # the old fixed notice had ended
+        ("2027-02-15", "Layanan tutup 8–12 Maret 2027", "2027-03-13"),  # Nyepi, then Idul Fitri
+    ],
+)
+def test_the_closure_notice_is_about_the_next_closed_days_whatever_the_date(today, title, until):
+    """The demo's closure notice follows the calendar (national holidays and cuti bersama): with a
+    fixed date it ended before it started once that date had passed, and seed_demo (so `make run`)
+    failed on the announcement's window constraint."""
+    now = timezone.make_aware(dt.datetime.fromisoformat(f"{today} 10:00"))
+    [(shown_title, body, start, end)] = _closure_announcement(now)
+    assert shown_title == title
+    assert title.removeprefix("Layanan tutup ") in body
+    assert start < now < end
+    assert timezone.localtime(end).date().isoformat() == until

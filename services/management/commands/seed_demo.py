@@ -9,12 +9,14 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from simple_history.utils import bulk_create_with_history
 
 from accounts.models import Role, User
 from accounts.services import staff_create, user_set_role
 from agencies.models import Agency, Announcement, Maklumat, MppProfile, OfficeHours
+from agencies.workcalendar import indonesian_closed_days
 from buildings import demo as buildings_demo
 from complaints.demo import seed_complaints_demo
 from investment import demo as investment_demo
@@ -45,6 +47,40 @@ MPP_MAKLUMAT = (
     "terus-menerus. Apabila tidak menepati janji ini, kami siap menerima sanksi dan/atau memberikan "
     "kompensasi sesuai peraturan perundang-undangan yang berlaku."
 )
+
+
+def _closure_announcement(now: dt.datetime) -> list[tuple]:
+    """The notice of the MPP's next closed days (national holidays and cuti bersama from the
+    calendar's source), shown from three days ago until the day after them: a fixed date here
+    would put the window's end before its start once that date has passed."""
+    today = timezone.localdate(now)
+    closed = indonesian_closed_days(range(today.year, today.year + 2))
+    upcoming = sorted(day for day in closed if day >= today)
+    if not upcoming:
+        return []
+    first = last = upcoming[0]
+    while last + dt.timedelta(days=1) in closed:
+        last += dt.timedelta(days=1)
+    with translation.override("id"):
+        if first == last:
+            when = date_format(first, "j F Y")
+        elif (first.year, first.month) == (last.year, last.month):
+            when = f"{first.day}–{date_format(last, 'j F Y')}"
+        else:
+            start = date_format(first, "j F" if first.year == last.year else "j F Y")
+            when = f"{start} – {date_format(last, 'j F Y')}"
+    names = "; ".join(dict.fromkeys(closed[day] for day in sorted(closed) if first <= day <= last))
+    until = timezone.make_aware(dt.datetime.combine(last + dt.timedelta(days=1), dt.time()))
+    return [
+        (
+            f"Layanan tutup {when}",
+            f"MPP Kota Probolinggo tidak melayani pada {when} ({names}), sesuai ketetapan hari libur "
+            "nasional dan cuti bersama (SKB 3 Menteri). Permohonan daring tetap dapat diajukan; "
+            "jangka waktu penyelesaian dihitung pada hari kerja berikutnya.",
+            now - dt.timedelta(days=3),
+            until,
+        )
+    ]
 
 
 class Command(BaseCommand):
@@ -256,14 +292,7 @@ class Command(BaseCommand):
             return
         now = timezone.now()
         rows = [
-            (
-                "Layanan tutup pada cuti bersama Natal 24 Desember 2026",
-                "Sesuai SKB 3 Menteri tentang hari libur nasional dan cuti bersama 2026, MPP Kota Probolinggo "
-                "tidak melayani pada 24 dan 25 Desember 2026. Permohonan daring tetap dapat diajukan; "
-                "jangka waktu penyelesaian dihitung pada hari kerja berikutnya.",
-                now - dt.timedelta(days=3),
-                dt.datetime(2026, 12, 26, tzinfo=dt.UTC),
-            ),
+            *_closure_announcement(now),
             (
                 "Loket prioritas untuk kelompok rentan",
                 "Lansia, penyandang disabilitas, ibu hamil, dan orang tua yang membawa bayi dilayani melalui "
