@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 from html import escape as html_escape
+from types import SimpleNamespace
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -76,7 +77,7 @@ from .staff_forms import (
     parse_worklist_query,
     worklist_status_choices,
 )
-from .transitions import ApplicationStatus, can_transition, status_labels
+from .transitions import OPEN_STATUSES, ApplicationStatus, can_transition, status_labels
 
 S = ApplicationStatus
 PAGE_SIZE = 20
@@ -181,28 +182,26 @@ def _url_around_id(name: str) -> tuple[str, str]:
     return f"{head}/", f"/{tail}"
 
 
-def _worklist_row(application: Application, deadline: Deadline, page: _RowTexts) -> dict:
-    """One row of the worklist as plain strings (reverse and translations once per page)."""
+def _worklist_row(row: dict, deadline: Deadline, page: _RowTexts) -> dict:
+    """One row of the worklist (a ``selectors.worklist_page_values`` dict) as plain strings
+    (reverse and translations once per page)."""
     at = deadline.at
     local_at = timezone.localtime(at) if at is not None else None
-    assigned = application.assigned_to
-    if page.is_admin:
-        agency = application.agency
-        agency_label = agency.short_name or agency.name
-    else:
-        agency_label = ""
-    pk = application.pk
-    claimable = page.can_act and assigned is None and application.is_open
+    assigned_id = row["assigned_to_id"]
+    agency_label = (row["agency__short_name"] or row["agency__name"]) if page.is_admin else ""
+    pk = row["id"]
+    status = row["status"]
+    claimable = page.can_act and assigned_id is None and status in OPEN_STATUSES
     return {
         "pk": pk,
-        "number": application.tracking_number,
+        "number": row["tracking_number"],
         "detail_url": f"{page.detail_url[0]}{pk}{page.detail_url[1]}",
-        "is_assisted": application.is_assisted,
-        "applicant": application.applicant_name,
-        "service": application.service.name,
+        "is_assisted": row["is_assisted"],
+        "applicant": row["applicant_name"],
+        "service": row["service__name"],
         "agency": agency_label,
-        "status": application.status,
-        "status_label": page.status_labels[application.status],
+        "status": status,
+        "status_label": page.status_labels[status],
         "deadline_state": deadline.state,
         "deadline_text": deadline.text,
         "deadline_at": local_at.isoformat() if local_at else "",
@@ -211,8 +210,10 @@ def _worklist_row(application: Application, deadline: Deadline, page: _RowTexts)
         if local_at
         else "",
         "deadline_at_label": deadline.at_label,
-        "handler": (assigned.full_name or assigned.email) if assigned is not None else "",
-        "handled_by_me": assigned is not None and application.assigned_to_id == page.user_pk,
+        "handler": (row["assigned_to__full_name"] or row["assigned_to__email"])
+        if assigned_id is not None
+        else "",
+        "handled_by_me": assigned_id is not None and assigned_id == page.user_pk,
         "claim_url": f"{page.claim_url[0]}{pk}{page.claim_url[1]}" if claimable else "",
     }
 
@@ -373,6 +374,7 @@ def worklist(request: HttpRequest) -> HttpResponse:
         selectors.worklist(user, filters, now=now, for_page=True),
         PAGE_SIZE,
         **selectors.worklist_paging(user, filters, for_page=True),
+        page_rows=lambda rows: rows.values(*selectors.worklist_page_values(user)),
     )
     page = paginator.page(_page_number(request.GET.get("page", ""), paginator, notices))
     calendar = _calendar(now)
@@ -380,8 +382,8 @@ def worklist(request: HttpRequest) -> HttpResponse:
     can_act = user.role in (Role.OFFICER, Role.SUPERVISOR)
     row_texts = _RowTexts.for_page(user, can_act=can_act, is_admin=is_admin)
     rows = [
-        _worklist_row(application, deadline_of(application, calendar, now), row_texts)
-        for application in page.object_list
+        _worklist_row(row, deadline_of(SimpleNamespace(**row), calendar, now), row_texts)
+        for row in page.object_list
     ]
     filter_query = urlencode(query.params())
     page_query = filter_query + ("&" if filter_query else "") + f"page={page.number}"

@@ -503,6 +503,8 @@ def test_claim_from_the_worklist_row(client, service, officer):
     row = last_history(application)
     assert (row.history_user, row.history_change_reason) == (officer, "diambil untuk ditangani")
     assert f'action="{claim_url}"' not in response.content.decode()
+    # The row now names who handles it, marked as the viewer.
+    assert f'{officer.full_name} <span class="muted">(Anda)</span>' in response.content.decode()
     # An outside "next" is not followed.
     other = submitted_application(service=service)
     response = client.post(
