@@ -1294,7 +1294,7 @@ def main(argv: list[str] | None = None) -> int:
         # that has lived for the two years these rows span. Without it (relallvisible 0) PostgreSQL
         # costs every index-only scan as reading the table too and chose other plans: the MPP
         # admin's "submitted" list walked the every-open-application index, 111 ms instead of 2 ms
-        # (benchmarks/README.md, round 5). About 5 s at 1,000,000 applications.
+        # (benchmarks/README.md, round 5). About 8 s at 1,000,000 applications.
         cur.execute("VACUUM (ANALYZE) accounts_user")
         for table in LOADED_TABLES:
             cur.execute(f"VACUUM (ANALYZE) {table}")

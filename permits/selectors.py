@@ -89,7 +89,7 @@ def is_name_search(q: str) -> bool:
     return len(q) >= MIN_NAME_SEARCH and not looks_like_number(number) and not _is_number_search(number)
 
 
-def worklist_paging(user: User, filters: WorklistFilters, *, for_page: bool = False) -> dict:
+def worklist_paging(user: User, filters: WorklistFilters) -> dict:
     """How the worklist's ``CappedPaginator`` counts and reads (its ``cap``, ``count_in_order`` and
     ``rows_by_key``), the same for the staff page and the API: a name search counts up to 101 in
     the list's order, anything else up to 1,001; the rows are read by key (``_worklist_rows_by_key``)."""
@@ -97,12 +97,12 @@ def worklist_paging(user: User, filters: WorklistFilters, *, for_page: bool = Fa
     return {
         "cap": NAME_SEARCH_COUNT_CAP if name_search else COUNT_CAP,
         "count_in_order": name_search,
-        "rows_by_key": _worklist_rows_by_key(user, filters, for_page=for_page),
+        "rows_by_key": _worklist_rows_by_key(user, filters),
     }
 
 
 def _worklist_rows_by_key(
-    user: User, filters: WorklistFilters, *, for_page: bool = False
+    user: User, filters: WorklistFilters
 ) -> Callable[[list[int]], QuerySet[Application]] | None:
     """How a worklist page reads its rows once it has their keys (``rows_by_key`` of
     mpp/pagination.py), or None to read them in one query with the count apart.
@@ -124,7 +124,7 @@ def _worklist_rows_by_key(
     One exact tracking number is one row either way."""
     if looks_like_number(normalize_number(filters.q.strip())):
         return None
-    return lambda keys: _worklist_shape(_staff_scope(user).filter(pk__in=keys), user, for_page=for_page)
+    return lambda keys: _worklist_shape(_staff_scope(user).filter(pk__in=keys))
 
 
 def worklist_search_problem(q: str) -> str:
@@ -217,12 +217,12 @@ def worklist(
     filters: WorklistFilters = WorklistFilters(),
     *,
     now: datetime | None = None,
-    for_page: bool = False,
 ) -> QuerySet[Application]:
     """The staff worklist: the agency's applications (all agencies for MPP admins), nearest deadline
     first (no deadline last), then oldest submission. Service, agency, applicant and assignee are
-    joined, so a page costs one query whatever its size. ``for_page``: only what the staff page's
-    rows show (``WORKLIST_PAGE_FIELDS``: no applicant join, the agency for MPP admins only)."""
+    joined, so a page costs one query whatever its size. The staff page and the API read a page's
+    rows as ``values()`` (``worklist_page_values``, ``STAFF_LIST_ROW_VALUES``), which join only
+    what they name."""
     now = now or timezone.now()
     queryset = _staff_scope(user)
     # One condition on status, not "NOT draft AND IN (...) AND = 'in_process'": PostgreSQL multiplies
@@ -265,21 +265,12 @@ def worklist(
             # The applicant's name as stored on the application (its own trigram index): one
             # condition on this table, no reading of the matching users first.
             queryset = queryset.filter(Q(applicant_name__icontains=q) | Q(tracking_number__startswith=number))
-    return _worklist_shape(queryset, user, for_page=for_page)
+    return _worklist_shape(queryset)
 
 
-def _worklist_shape(queryset: QuerySet[Application], user: User, *, for_page: bool) -> QuerySet[Application]:
+def _worklist_shape(queryset: QuerySet[Application]) -> QuerySet[Application]:
     """The worklist's joins, columns and order."""
-    if not for_page:
-        queryset = queryset.select_related("service", "agency", "applicant", "assigned_to").only(
-            *WORKLIST_FIELDS
-        )
-    elif _is_admin(user):
-        queryset = queryset.select_related("service", "agency", "assigned_to").only(
-            *WORKLIST_PAGE_ADMIN_FIELDS
-        )
-    else:
-        queryset = queryset.select_related("service", "assigned_to").only(*WORKLIST_PAGE_FIELDS)
+    queryset = queryset.select_related("service", "agency", "applicant", "assigned_to").only(*WORKLIST_FIELDS)
     return queryset.order_by(F("due_at").asc(nulls_last=True), "submitted_at", "id")
 
 

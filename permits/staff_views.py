@@ -371,9 +371,9 @@ def worklist(request: HttpRequest) -> HttpResponse:
         notices.append(search_problem)
         filters = replace(filters, q="")
     paginator = CappedPaginator(
-        selectors.worklist(user, filters, now=now, for_page=True),
+        selectors.worklist(user, filters, now=now),
         PAGE_SIZE,
-        **selectors.worklist_paging(user, filters, for_page=True),
+        **selectors.worklist_paging(user, filters),
         page_rows=lambda rows: rows.values(*selectors.worklist_page_values(user)),
     )
     page = paginator.page(_page_number(request.GET.get("page", ""), paginator, notices))
